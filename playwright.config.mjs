@@ -1,0 +1,45 @@
+// End-to-end tests against the built release site, served like a static host.
+// The test script builds dist/ (root) and target/dist-subpath/ (served under /pathway/) first.
+import { defineConfig } from "@playwright/test";
+
+export const ROOT_URL = "http://127.0.0.1:4173";
+export const SUBPATH_URL = "http://127.0.0.1:4174/pathway/";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "*.spec.mjs",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: ROOT_URL,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "node scripts/serve.mjs --dir dist --port 4173",
+      url: ROOT_URL + "/",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node scripts/serve.mjs --dir target/dist-subpath --port 4174 --base /pathway/",
+      url: SUBPATH_URL,
+      reuseExistingServer: false,
+    },
+  ],
+});

@@ -1,0 +1,226 @@
+//! The page frame around every route: skip link, header, storage notices, footer.
+
+use crate::domain::settings::Theme;
+use crate::i18n::{fill, Key, Lang};
+use crate::state::{use_i18n, use_settings, use_storage};
+use crate::storage::StorageError;
+use crate::web;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// The official program site, linked wherever the app states program facts.
+pub const OFFICIAL_SITE: &str = "https://mvp.microsoft.com";
+
+/// "Skip to main content" link, first in tab order.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    // Handled here: with <base href> a plain "#main" would point at the home page.
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        web::focus_main();
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>
+            {move || i18n.t(Key::SkipToContent)}
+        </a>
+    }
+}
+
+/// Moves focus to the new page's heading after each client-side navigation.
+#[component]
+pub fn RouteFocus() -> impl IntoView {
+    let location = use_location();
+    Effect::watch(
+        move || location.pathname.get(),
+        // Focus after the new route has rendered.
+        |_, _, _| {
+            request_animation_frame(web::focus_main_heading);
+        },
+        false,
+    );
+}
+
+/// Site header: product name, navigation, language and theme choices.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href=web::app_href("/") attr:class="brand">
+                    <span class="brand__mark" aria-hidden="true">"◆"</span>
+                    {move || i18n.t(Key::AppName)}
+                </A>
+                <nav class="site-nav" aria-label=move || i18n.t(Key::NavLabel)>
+                    <ul>
+                        <li><A href=web::app_href("/") exact=true>{move || i18n.t(Key::NavHome)}</A></li>
+                        <li><A href=web::app_href("/about")>{move || i18n.t(Key::NavAbout)}</A></li>
+                    </ul>
+                </nav>
+                <div class="site-prefs">
+                    <LanguageSwitch/>
+                    <ThemeSwitch/>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// Language picker; changing it keeps the user on the same page.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    view! {
+        <label class="pref">
+            <span class="pref__label">{move || i18n.t(Key::PrefLanguage)}</span>
+            <select
+                id="pref-language"
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                        settings.update(|s| s.lang = Some(lang));
+                    }
+                }
+                prop:value=move || i18n.lang.get().code()
+            >
+                {Lang::ALL
+                    .iter()
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.code() lang=lang.code()>
+                                {lang.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Light / dark / follow-the-system switch, remembered in settings.
+#[component]
+pub fn ThemeSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    let name = move |theme: Theme| match theme {
+        Theme::Auto => i18n.t(Key::ThemeAuto),
+        Theme::Light => i18n.t(Key::ThemeLight),
+        Theme::Dark => i18n.t(Key::ThemeDark),
+    };
+    view! {
+        <label class="pref">
+            <span class="pref__label">{move || i18n.t(Key::PrefTheme)}</span>
+            <select
+                id="pref-theme"
+                on:change=move |ev| {
+                    if let Some(theme) = Theme::from_code(&event_target_value(&ev)) {
+                        settings.update(|s| s.theme = theme);
+                    }
+                }
+                prop:value=move || settings.get().theme.code()
+            >
+                {Theme::ALL
+                    .into_iter()
+                    .map(|theme| view! { <option value=theme.code()>{move || name(theme)}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Notices about storage: memory-only mode, failed saves, data set aside for recovery.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let storage = use_storage();
+    let error_text = move |e: &StorageError| match e {
+        StorageError::QuotaExceeded => i18n.t(Key::StorageErrorQuota),
+        StorageError::Protected => i18n.t(Key::StorageErrorProtected),
+        _ => i18n.t(Key::StorageErrorWrite),
+    };
+    let download_raw = move |_| {
+        let text = storage.recoveries.with_untracked(|list| {
+            let items: Vec<serde_json::Value> = list
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "key": r.key,
+                        "problem": r.problem.to_string(),
+                        "backup_key": r.backup_key,
+                        "raw": r.raw,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        });
+        let _ = web::download("mvp-pathway-recovered-data.json", "application/json", &text);
+    };
+    view! {
+        <div class="notices">
+            <Show when=move || storage.memory_only.with(Option::is_some)>
+                <div class="notice notice--info" role="status" data-testid="memory-notice">
+                    <p>{move || i18n.t(Key::StorageMemoryOnly)}</p>
+                </div>
+            </Show>
+            {move || {
+                storage
+                    .save_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div class="notice notice--error" role="alert" data-testid="save-error">
+                                <p>{error_text(&e)}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <Show when=move || storage.recoveries.with(|r| !r.is_empty())>
+                <div class="notice notice--warning" role="alert" data-testid="recovery-notice">
+                    <p>
+                        {move || {
+                            let count = storage.recoveries.with(Vec::len).to_string();
+                            fill(i18n.t(Key::StorageRecovered), &[("count", &count)])
+                        }}
+                    </p>
+                    <div class="notice__actions">
+                        <button type="button" class="button" on:click=download_raw>
+                            {move || i18n.t(Key::StorageDownloadRaw)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            on:click=move |_| {
+                                let dismissed = storage.recoveries.get_untracked();
+                                storage.recoveries.set(Vec::new());
+                                storage.with_store(|s| dismissed.iter().for_each(|r| s.release(&r.key)));
+                            }
+                        >
+                            {move || i18n.t(Key::Dismiss)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Site footer: the unofficial notice and the official site.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || i18n.t(Key::FooterUnofficial)} " "
+                <a href=OFFICIAL_SITE rel="noopener">{move || i18n.t(Key::FooterOfficialLink)}</a>
+            </p>
+            <p>
+                {move || i18n.t(Key::FooterPrivacy)} " "
+                <A href=web::app_href("/about")>{move || i18n.t(Key::FooterAboutLink)}</A>
+            </p>
+        </footer>
+    }
+}

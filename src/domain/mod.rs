@@ -1,0 +1,3 @@
+//! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
+
+pub mod settings;

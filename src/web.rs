@@ -1,0 +1,71 @@
+//! Small browser helpers shared by components.
+
+use wasm_bindgen::JsCast;
+
+/// The path the site is served under, from the document's `<base href>`, without the
+/// trailing slash: `""` at a domain root, `"/pathway"` under a sub-path.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+thread_local! {
+    static BASE: String = base_path();
+}
+
+/// An in-app link target: `path` (starting with `/`) under the path the site is served
+/// from. Leptos' `<A>` leaves absolute paths as they are, so every in-app link uses this.
+pub fn app_href(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
+
+/// Offers `content` to the user as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Moves keyboard focus to the main region (the skip link's target).
+pub fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}
+
+/// Moves keyboard focus to the first heading of the main region, so that screen
+/// readers announce the new page after client-side navigation.
+pub fn focus_main_heading() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(heading)) = document.query_selector("#main h1") {
+        let _ = heading.set_attribute("tabindex", "-1");
+        if let Some(el) = heading.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

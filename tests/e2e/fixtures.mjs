@@ -1,0 +1,38 @@
+// Shared test fixtures: every test fails on a console error or an uncaught exception,
+// and `expectNoAxeViolations` checks the page against WCAG 2.2 A/AA rules.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const test = base.extend({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(String(err)));
+      await use(errors);
+      expect(errors, "console errors or uncaught exceptions").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Runs axe-core on the current page and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page, label = page.url()) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Waits until the app has mounted (the header is rendered by the Wasm app). */
+export async function appReady(page) {
+  await expect(page.locator("header.site-header")).toBeVisible();
+  await expect(page.locator("#main h1")).toBeVisible();
+}
