@@ -1,3 +1,5 @@
 //! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
 
+pub mod activity;
+pub mod markdown;
 pub mod settings;
