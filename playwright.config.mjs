@@ -2,8 +2,10 @@
 // The test script builds dist/ (root) and target/dist-subpath/ (served under /pathway/) first.
 import { defineConfig } from "@playwright/test";
 
-export const ROOT_URL = "http://127.0.0.1:4173";
-export const SUBPATH_URL = "http://127.0.0.1:4174/pathway/";
+// E2E_PORT lets several checkouts run their tests at once; the sub-path copy uses the next port.
+const PORT = Number(process.env.E2E_PORT || 4173);
+export const ROOT_URL = `http://127.0.0.1:${PORT}`;
+export const SUBPATH_URL = `http://127.0.0.1:${PORT + 1}/pathway/`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,12 +34,12 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node scripts/serve.mjs --dir dist --port 4173",
+      command: `node scripts/serve.mjs --dir dist --port ${PORT}`,
       url: ROOT_URL + "/",
       reuseExistingServer: false,
     },
     {
-      command: "node scripts/serve.mjs --dir target/dist-subpath --port 4174 --base /pathway/",
+      command: `node scripts/serve.mjs --dir target/dist-subpath --port ${PORT + 1} --base /pathway/`,
       url: SUBPATH_URL,
       reuseExistingServer: false,
     },
