@@ -10,19 +10,48 @@ pub mod state;
 pub mod storage;
 pub mod web;
 
+use components::embed::EmbedFrame;
 use components::shell::{Footer, Header, RouteFocus, SkipLink, StorageBanner};
+use domain::embed::EmbedOptions;
 use i18n::Key;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use state::{provide_app_state, use_i18n, use_settings, AppStorage};
+use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_settings, AppStorage};
 
-/// The whole app, with browser storage (or memory where storage is blocked).
+/// The whole app, with browser storage (or memory where storage is blocked). Pages under
+/// `/embed/<widget>` are widgets for other sites: they get the embed frame instead of the shell.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_app_state(AppStorage::open());
-    view! { <Shell/> }
+    if web::route_path().starts_with("/embed/") {
+        let pairs = web::query_pairs();
+        let options = EmbedOptions::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let (lang, theme) = (options.lang, options.theme);
+        provide_app_state_adjusted(AppStorage::open(), move |s| {
+            s.lang = lang.or(s.lang);
+            s.theme = theme;
+        });
+        view! { <EmbedShell options/> }.into_any()
+    } else {
+        provide_app_state(AppStorage::open());
+        view! { <Shell/> }.into_any()
+    }
+}
+
+/// Router and frame of an embedded widget.
+#[component]
+pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router base=web::base_path()>
+            <EmbedFrame options>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/embed/faq") view=pages::not_found::NotFound/>
+                </Routes>
+            </EmbedFrame>
+        </Router>
+    }
 }
 
 /// Document attributes, header, routed pages and footer; expects app state in context.
@@ -51,6 +80,7 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/about") view=pages::about::About/>
+                    <Route path=path!("/embed") view=pages::embed::EmbedGenerator/>
                 </Routes>
             </main>
             <Footer/>

@@ -123,7 +123,15 @@ pub fn browser_languages() -> Vec<String> {
 
 /// Provides storage, settings and language to the whole app, and keeps settings saved.
 pub fn provide_app_state(storage: AppStorage) {
-    let settings = RwSignal::new(Settings::from(storage.load::<StoredSettings>()));
+    provide_app_state_adjusted(storage, |_| {});
+}
+
+/// Like [`provide_app_state`], with the loaded settings adjusted for this page view only
+/// (an embed's `lang` and `theme` parameters): the adjustment itself is never saved.
+pub fn provide_app_state_adjusted(storage: AppStorage, adjust: impl FnOnce(&mut Settings)) {
+    let mut loaded = Settings::from(storage.load::<StoredSettings>());
+    adjust(&mut loaded);
+    let settings = RwSignal::new(loaded);
     let browser_lang = Lang::negotiate(browser_languages().iter().map(String::as_str));
     let lang = Memo::new(move |_| settings.get().lang.unwrap_or(browser_lang));
     // An effect is the right tool here: it keeps the saved copy in step with the signal.

@@ -69,3 +69,56 @@ pub fn focus_main_heading() {
         }
     }
 }
+
+/// Copies `text` to the clipboard; `Err` when the browser refuses (no permission, insecure page).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// The app's absolute URL at its base path, with a trailing slash
+/// (`https://example.org/pathway/`).
+pub fn app_url() -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", app_href("/"))
+}
+
+/// The current path relative to the base path (`/embed/faq` under `/pathway/embed/faq`).
+pub fn route_path() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    BASE.with(|base| {
+        path.strip_prefix(base.as_str())
+            .map(str::to_string)
+            .unwrap_or(path.clone())
+    })
+}
+
+/// The current query string's pairs, decoded.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.ok()?.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}

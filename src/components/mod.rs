@@ -1,3 +1,4 @@
 //! Shared UI pieces.
 
+pub mod embed;
 pub mod shell;

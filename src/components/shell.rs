@@ -220,6 +220,8 @@ pub fn Footer() -> impl IntoView {
             <p>
                 {move || i18n.t(Key::FooterPrivacy)} " "
                 <A href=web::app_href("/about")>{move || i18n.t(Key::FooterAboutLink)}</A>
+                " · "
+                <A href=web::app_href("/embed")>{move || i18n.t(Key::NavEmbed)}</A>
             </p>
         </footer>
     }

@@ -1,0 +1,90 @@
+//! The frame of an embedded widget: no site header or footer, the host's options applied,
+//! and the content height reported to the parent page.
+
+use crate::domain::embed::{accent_css, EmbedOptions};
+use crate::i18n::Key;
+use crate::state::{use_i18n, use_settings};
+use crate::web;
+use leptos::prelude::*;
+use leptos_meta::{Html, Style, Title};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Identifies the widget's messages to the host page.
+pub const MESSAGE_SOURCE: &str = "mvp-pathway";
+
+/// Document attributes, notices and footer around an embedded widget.
+#[component]
+pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    let accent = options.accent.map(accent_css);
+    let compact = options.compact;
+    Effect::new(|_| start_resize_reporter());
+    view! {
+        <Html
+            {..}
+            lang=move || i18n.lang.get().code()
+            dir=move || i18n.lang.get().dir()
+            data-theme=move || settings.get().theme.code()
+            data-embed=""
+            data-compact=compact.then_some("")
+        />
+        <Title formatter=move |text: String| {
+            if text.is_empty() { i18n.t(Key::AppName).to_string() } else { format!("{text} · {}", i18n.t(Key::AppName)) }
+        }/>
+        {accent.map(|css| view! { <Style>{css}</Style> })}
+        <div class="embed">
+            <crate::components::shell::StorageBanner/>
+            <main id="main" class="main" tabindex="-1">{children()}</main>
+            <footer class="embed-footer">
+                <p>
+                    {move || i18n.t(Key::EmbedUnofficial)} " "
+                    <a href=web::app_href("/") target="_blank" rel="noopener">
+                        {move || i18n.t(Key::EmbedOpenFullApp)}
+                        <span class="visually-hidden">{move || i18n.t(Key::OpensInNewTab)}</span>
+                    </a>
+                </p>
+                <p>{move || i18n.t(Key::EmbedDataSeparate)}</p>
+            </footer>
+        </div>
+    }
+}
+
+/// Posts `{source, type: "resize", height}` to the parent whenever the content height
+/// changes. Only the height is sent; nothing of the host page is read.
+pub fn start_resize_reporter() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let last = std::cell::Cell::new(0i32);
+    let measured = body.clone();
+    let report = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil() as i32;
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"source".into(), &MESSAGE_SOURCE.into());
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"resize".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The host's origin is unknown to the widget; the message carries only a number.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // The observer and its callback live as long as the page.
+        std::mem::forget(observer);
+    }
+    report.forget();
+}
