@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT || 4173);
 export const ROOT_URL = `http://127.0.0.1:${PORT}`;
 export const SUBPATH_URL = `http://127.0.0.1:${PORT + 1}/pathway/`;
+// A community site on a different origin, for embedding tests.
+export const HOST_URL = `http://127.0.0.1:${PORT + 2}/`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -41,6 +43,11 @@ export default defineConfig({
     {
       command: `node scripts/serve.mjs --dir target/dist-subpath --port ${PORT + 1} --base /pathway/`,
       url: SUBPATH_URL,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/serve.mjs --dir tests/e2e/host --port ${PORT + 2}`,
+      url: HOST_URL,
       reuseExistingServer: false,
     },
   ],

@@ -29,7 +29,7 @@ rows.sort((a, b) => b.br - a.br);
 
 const html = readFileSync(join(dir, "index.html"), "utf8");
 const referenced = new Set(
-  [...html.matchAll(/(?:href|src)=["']([^"']+)["']/g), ...html.matchAll(/from\s+['"]([^'"]+)['"]/g), ...html.matchAll(/module_or_path:\s*['"]([^'"]+)['"]/g)]
+  [...html.matchAll(/(?:href|src)=["']?([^"'\s>]+)/g), ...html.matchAll(/from\s+['"]([^'"]+)['"]/g), ...html.matchAll(/module_or_path:\s*['"]([^'"]+)['"]/g)]
     .map((m) => m[1].replace(/^.*\//, "")),
 );
 const firstLoad = rows.filter((r) => r.file === "index.html" || (referenced.has(r.file) && /\.(js|wasm|css)$/.test(r.file)));
