@@ -1,6 +1,6 @@
 // Embedding: the snippet generator, and widgets framed by a community site on another origin.
 import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
-import { ROOT_URL } from "../../playwright.config.mjs";
+import { ROOT_URL, HOST_URL } from "../../playwright.config.mjs";
 
 test("the generator's snippet and live preview follow the chosen options", async ({ page }) => {
   await page.goto("/embed");
@@ -53,3 +53,103 @@ test("the host script ships and has no dependencies", async ({ request }) => {
   expect(body).toContain('data.source !== "mvp-pathway"');
   expect(body).not.toMatch(/\bimport\b|\brequire\(/);
 });
+
+/** The community site's page, framing `path` of the app (optionally sandboxed). */
+function hostPage(path, { sandbox, script = true } = {}) {
+  const params = new URLSearchParams({ src: ROOT_URL + path });
+  if (script) params.set("script", ROOT_URL + "/embed.js");
+  if (sandbox !== undefined) params.set("sandbox", sandbox);
+  return `${HOST_URL}?${params}`;
+}
+
+const frameHeight = async (page) => Math.round((await page.locator("iframe").boundingBox()).height);
+
+test.describe("widgets on a community site (another origin)", () => {
+  test("the FAQ widget renders without the site frame and its iframe follows the content height", async ({ page }) => {
+    await page.goto(hostPage("/embed/faq"));
+    const frame = page.frameLocator("iframe");
+    await expect(frame.locator("details.faq-item").first()).toBeVisible();
+    await expect(frame.locator("header.site-header")).toHaveCount(0);
+    await expect(frame.getByRole("link", { name: /Open the full app/ })).toHaveAttribute("target", "_blank");
+    await expect.poll(() => frameHeight(page)).not.toBe(300);
+    const contentHeight = await frame.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+    expect(Math.abs((await frameHeight(page)) - contentHeight)).toBeLessThanOrEqual(1);
+    const closed = await frameHeight(page);
+    await frame.locator("details.faq-item summary").first().click();
+    await expect.poll(() => frameHeight(page)).toBeGreaterThan(closed);
+  });
+
+  test("the explainer widget grows and shrinks with each step", async ({ page }) => {
+    await page.goto(hostPage("/embed/explainer?lang=es"));
+    const frame = page.frameLocator("iframe");
+    await expect(frame.locator("html")).toHaveAttribute("lang", "es");
+    await expect(frame.locator("#main h1")).toBeVisible();
+    await expect.poll(() => frameHeight(page)).not.toBe(300);
+    const intro = await frameHeight(page);
+    await frame.locator("#main").getByRole("link").or(frame.locator("#main").getByRole("button")).first().click();
+    await expect(frame.locator("fieldset, form").first()).toBeVisible();
+    await expect.poll(() => frameHeight(page)).not.toBe(intro);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/\?/);
+  });
+
+  test("theme and accent apply, with readable text on the accent", async ({ page }) => {
+    await page.goto(hostPage("/embed/checklist?theme=dark&accent=%23ffd700&compact=1"));
+    const frame = page.frameLocator("iframe");
+    const html = frame.locator("html");
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await expect(html).toHaveAttribute("data-compact", "");
+    const tokens = await html.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.getPropertyValue("--fill").trim(), style.getPropertyValue("--on-fill").trim(), style.backgroundColor];
+    });
+    expect(tokens).toEqual(["#ffd700", "#000000", "rgb(17, 20, 24)"]);
+  });
+
+  test("bad parameters fall back to the defaults and never break the widget", async ({ page }) => {
+    await page.goto(hostPage("/embed/faq?accent=javascript:alert(1)&theme=neon&lang=xx&compact=maybe"));
+    const frame = page.frameLocator("iframe");
+    await expect(frame.locator("details.faq-item").first()).toBeVisible();
+    const html = frame.locator("html");
+    await expect(html).toHaveAttribute("data-theme", "auto");
+    await expect(html).not.toHaveAttribute("data-compact", /.*/);
+    const fill = await html.evaluate((el) => getComputedStyle(el).getPropertyValue("--fill").trim());
+    expect(fill).toBe("");
+  });
+
+  test("in a sandboxed iframe without storage the widget works in memory and says so", async ({ page }) => {
+    await page.goto(hostPage("/embed/checklist", { sandbox: "allow-scripts" }));
+    const frame = page.frameLocator("iframe");
+    await expect(frame.getByTestId("memory-notice")).toBeVisible();
+    const box = frame.locator("input[type=checkbox]").first();
+    await box.check();
+    await expect(box).toBeChecked();
+    await expect.poll(() => frameHeight(page)).not.toBe(300);
+  });
+
+  test("without the script the iframe keeps its own height; the message carries only the height", async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__messages = [];
+      window.addEventListener("message", (e) => window.__messages.push({ origin: e.origin, data: e.data }));
+    });
+    await page.goto(hostPage("/embed/faq", { script: false }));
+    await expect(page.frameLocator("iframe").locator("details.faq-item").first()).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.__messages.length)).toBeGreaterThan(0);
+    const [first] = await page.evaluate(() => window.__messages);
+    expect(first.origin).toBe(ROOT_URL);
+    expect(Object.keys(first.data).sort()).toEqual(["height", "source", "type"]);
+    expect(first.data.source).toBe("mvp-pathway");
+    expect(first.data.type).toBe("resize");
+    expect(first.data.height).toBeGreaterThan(100);
+    expect(await frameHeight(page)).toBe(300);
+  });
+});
+
+for (const widget of ["explainer", "checklist", "faq"]) {
+  test(`the ${widget} widget passes axe in light and dark, English and Spanish`, async ({ page }) => {
+    for (const query of ["", "?theme=dark&lang=es&accent=%230b5cad"]) {
+      await page.goto(`/embed/${widget}${query}`);
+      await expect(page.locator("#main h1, #main h2").first()).toBeVisible();
+      await expectNoAxeViolations(page, `/embed/${widget}${query}`);
+    }
+  });
+}
