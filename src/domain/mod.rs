@@ -1,5 +1,8 @@
 //! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
 
 pub mod activity;
+pub mod events;
+pub mod faq;
+pub mod ics;
 pub mod markdown;
 pub mod settings;

@@ -1,5 +1,7 @@
 //! One module per route.
 
 pub mod about;
+pub mod events;
+pub mod faq;
 pub mod home;
 pub mod not_found;
