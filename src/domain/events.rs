@@ -109,11 +109,13 @@ pub fn split_by_status(
     today: NaiveDate,
     now_utc: NaiveDateTime,
 ) -> (Vec<&Session>, Vec<&Session>) {
-    let (mut upcoming, mut past): (Vec<&Session>, Vec<&Session>) = sessions
-        .iter()
+    let mut sorted: Vec<&Session> = sessions.iter().collect();
+    // One sort for both lists: each sort instantiation costs Wasm size.
+    sorted.sort_unstable_by_key(|s| (s.date, s.time.map(|t| t.utc_range(s.date).0)));
+    let (upcoming, mut past): (Vec<&Session>, Vec<&Session>) = sorted
+        .into_iter()
         .partition(|s| s.status(today, now_utc) != Status::Past);
-    upcoming.sort_by_key(|s| (s.date, s.time.map(|t| t.utc_range(s.date).0)));
-    past.sort_by_key(|s| std::cmp::Reverse(s.date));
+    past.reverse();
     (upcoming, past)
 }
 

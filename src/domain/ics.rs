@@ -8,7 +8,7 @@
 //! ```
 
 use crate::domain::events::Session;
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// Product identifier written into every file.
 pub const PRODID: &str = "-//MVP Pathway//Live sessions//EN";
@@ -54,8 +54,19 @@ pub fn fold_line(line: &str) -> String {
     out
 }
 
+// Written by hand: chrono's `format` machinery would add kilobytes to the Wasm.
+fn basic_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
 fn utc_stamp(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        basic_date(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// A calendar with one event for `session`. `dtstamp` is the current UTC time.
@@ -70,15 +81,15 @@ pub fn session_calendar(session: &Session, dtstamp: NaiveDateTime) -> String {
         format!(
             "UID:{}-{}@mvp-pathway.invalid",
             session.id,
-            session.date.format("%Y%m%d")
+            basic_date(session.date)
         ),
         format!("DTSTAMP:{}", utc_stamp(dtstamp)),
     ];
     match session.time {
         None => {
-            lines.push(format!("DTSTART;VALUE=DATE:{}", session.date.format("%Y%m%d")));
+            lines.push(format!("DTSTART;VALUE=DATE:{}", basic_date(session.date)));
             let next = session.date + Duration::days(1);
-            lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+            lines.push(format!("DTEND;VALUE=DATE:{}", basic_date(next)));
             // An all-day placeholder should not block the day in the person's calendar.
             lines.push("TRANSP:TRANSPARENT".into());
         }
@@ -96,9 +107,14 @@ pub fn session_calendar(session: &Session, dtstamp: NaiveDateTime) -> String {
     lines.iter().map(|l| fold_line(l)).collect()
 }
 
+/// `YYYY-MM-DD`, as in a `datetime` attribute.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// A file name for the session's calendar file.
 pub fn file_name(session: &Session) -> String {
-    format!("{}-{}.ics", session.id, session.date.format("%Y-%m-%d"))
+    format!("{}-{}.ics", session.id, iso_date(session.date))
 }
 
 #[cfg(test)]

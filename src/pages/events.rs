@@ -8,7 +8,7 @@ use crate::domain::ics;
 use crate::i18n::{fill, Key};
 use crate::state::use_i18n;
 use crate::web;
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
@@ -135,7 +135,7 @@ fn SessionCard(
         Some(st) => fill(
             i18n.t(Key::EventsTimeValue),
             &[
-                ("time", &st.start.format("%H:%M").to_string()),
+                ("time", &format!("{:02}:{:02}", st.start.hour(), st.start.minute())),
                 ("zone", st.zone_label),
             ],
         ),
@@ -185,7 +185,7 @@ fn SessionCard(
             <dl class="session__facts">
                 <dt>{t(Key::EventsDateLabel)}</dt>
                 <dd>
-                    <time datetime=session.date.format("%Y-%m-%d").to_string()>{date}</time>
+                    <time datetime=ics::iso_date(session.date)>{date}</time>
                     {year_note.then(|| view! { <span class="session__note">{t(Key::EventsYearUnconfirmed)}</span> })}
                 </dd>
                 <dt>{t(Key::EventsTimeLabel)}</dt>
