@@ -222,8 +222,8 @@ mod faq_content {
             files.sort();
             let mut entries = Vec::new();
             for file in files {
-                let text = fs::read_to_string(&file)
-                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                let text =
+                    fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
                 match faq::parse_entry(&text) {
                     Ok(source) => {
                         let answer = if runtime {
@@ -313,9 +313,7 @@ mod faq_content {
             match event {
                 Event::Text(t) | Event::Code(t) => out.push_str(&t),
                 Event::SoftBreak | Event::HardBreak => out.push(' '),
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
-                    out.push(' ')
-                }
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
                 _ => {}
             }
         }

@@ -133,7 +133,10 @@ fn hostile_markdown_in_a_content_file_is_shown_as_text() {
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<a href=\"javascript"), "{html}");
     assert!(!html.contains("<img") && !html.contains("<svg"), "{html}");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
     // The question is shown as a text node by the page, never as HTML.
     assert_eq!(entry.question, "<img src=x onerror=alert(1)>");
 }

@@ -39,21 +39,41 @@ fn validate(ics: &str) -> Vec<String> {
     }
     let mut stack = Vec::new();
     for line in &lines {
-        let (name, value) = line.split_once(':').unwrap_or_else(|| panic!("no ':' in {line}"));
+        let (name, value) = line
+            .split_once(':')
+            .unwrap_or_else(|| panic!("no ':' in {line}"));
         assert!(
-            name.split(';').next().unwrap().chars().all(|c| c.is_ascii_uppercase() || c == '-'),
+            name.split(';')
+                .next()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-'),
             "{name}"
         );
         match name {
             "BEGIN" => stack.push(value.to_string()),
-            "END" => assert_eq!(stack.pop().as_deref(), Some(value), "unbalanced END:{value}"),
+            "END" => assert_eq!(
+                stack.pop().as_deref(),
+                Some(value),
+                "unbalanced END:{value}"
+            ),
             _ => assert!(!stack.is_empty(), "{line} outside a component"),
         }
     }
     assert!(stack.is_empty(), "unclosed {stack:?}");
     assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
-    for required in ["VERSION:2.0", "PRODID:", "BEGIN:VEVENT", "UID:", "DTSTAMP:", "DTSTART"] {
-        assert!(lines.iter().any(|l| l.starts_with(required)), "missing {required}");
+    for required in [
+        "VERSION:2.0",
+        "PRODID:",
+        "BEGIN:VEVENT",
+        "UID:",
+        "DTSTAMP:",
+        "DTSTART",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(required)),
+            "missing {required}"
+        );
     }
     lines
 }
@@ -79,7 +99,10 @@ fn the_essentials_session_is_an_all_day_event_with_no_invented_time() {
             "mvp-program-essentials-20270317@mvp-pathway.invalid"
         );
         assert_eq!(value(&lines, "URL:"), "https://mvp.microsoft.com");
-        assert!(!lines.iter().any(|l| l.starts_with("DTSTART:")), "no time may be invented");
+        assert!(
+            !lines.iter().any(|l| l.starts_with("DTSTART:")),
+            "no time may be invented"
+        );
         assert_eq!(
             value(&lines, "SUMMARY:"),
             "MVP Program Essentials: What You Need to Know"

@@ -96,7 +96,9 @@ pub fn parse_entry(text: &str) -> Result<FaqSource, FaqError> {
             other => return Err(FaqError::UnknownField(other.to_string())),
         }
     }
-    let id = id.filter(|v| !v.is_empty()).ok_or(FaqError::Missing("id"))?;
+    let id = id
+        .filter(|v| !v.is_empty())
+        .ok_or(FaqError::Missing("id"))?;
     if !is_slug(&id) {
         return Err(FaqError::BadId(id));
     }
@@ -290,7 +292,10 @@ pub fn excerpt(text: &str, terms: &[Vec<char>], width: usize) -> Option<String> 
     let end = if end == text.len() {
         end
     } else {
-        text[..end].rfind(' ').filter(|&sp| sp > first).unwrap_or(end)
+        text[..end]
+            .rfind(' ')
+            .filter(|&sp| sp > first)
+            .unwrap_or(end)
     };
     let mut out = String::new();
     if start > 0 {
@@ -443,6 +448,9 @@ mod tests {
         assert!(ex.contains("July"), "{ex}");
         assert!(ex.starts_with('…'), "{ex}");
         assert!(excerpt(text, &query_terms("zebra"), 40).is_none());
-        assert_eq!(excerpt("Short July", &query_terms("july"), 40).unwrap(), "Short July");
+        assert_eq!(
+            excerpt("Short July", &query_terms("july"), 40).unwrap(),
+            "Short July"
+        );
     }
 }

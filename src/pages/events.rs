@@ -27,7 +27,13 @@ fn clock() -> (NaiveDate, NaiveDateTime) {
         now.get_utc_month() + 1,
         now.get_utc_date(),
     )
-    .and_then(|d| d.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()))
+    .and_then(|d| {
+        d.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
     .unwrap_or_default();
     (today, utc)
 }
@@ -39,8 +45,7 @@ pub fn Events() -> impl IntoView {
     let t = move |key: Key| move || i18n.t(key);
     let now = RwSignal::new(clock());
     // Keeps the countdown current while the page stays open.
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(clock()), Duration::from_secs(30))
+    if let Ok(handle) = set_interval_with_handle(move || now.set(clock()), Duration::from_secs(30))
     {
         on_cleanup(move || handle.clear());
     }
@@ -135,7 +140,10 @@ fn SessionCard(
         Some(st) => fill(
             i18n.t(Key::EventsTimeValue),
             &[
-                ("time", &format!("{:02}:{:02}", st.start.hour(), st.start.minute())),
+                (
+                    "time",
+                    &format!("{:02}:{:02}", st.start.hour(), st.start.minute()),
+                ),
                 ("zone", st.zone_label),
             ],
         ),
@@ -147,9 +155,10 @@ fn SessionCard(
             session.countdown(today, utc).map(|c| match c {
                 Countdown::Now => i18n.t(Key::EventsCountdownNow).to_string(),
                 Countdown::Days(1) => i18n.t(Key::EventsCountdownTomorrow).to_string(),
-                Countdown::Days(n) => {
-                    fill(i18n.t(Key::EventsCountdownDays), &[("days", &n.to_string())])
-                }
+                Countdown::Days(n) => fill(
+                    i18n.t(Key::EventsCountdownDays),
+                    &[("days", &n.to_string())],
+                ),
                 Countdown::Exact {
                     days,
                     hours,
