@@ -5,7 +5,7 @@ use crate::components::shell::OFFICIAL_SITE;
 use crate::content::{events, long_date};
 use crate::domain::events::{split_by_status, Countdown, Session};
 use crate::domain::ics;
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, tr, Key, Lang};
 use crate::state::use_i18n;
 use crate::web;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -80,6 +80,8 @@ pub fn Events() -> impl IntoView {
         <section aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">{t(Key::EventsUpcomingHeading)}</h2>
             {move || {
+                // Rebuilt when the language changes (via `lists`): cards take plain texts.
+                let lang = i18n.lang.get();
                 let upcoming = lists.with(|l| l.0.clone());
                 if upcoming.is_empty() {
                     view! { <p>{t(Key::EventsNoneUpcoming)}</p> }.into_any()
@@ -89,7 +91,7 @@ pub fn Events() -> impl IntoView {
                             {upcoming
                                 .into_iter()
                                 .enumerate()
-                                .map(|(i, session)| view! { <SessionCard session next=i == 0 past=false now/> })
+                                .map(|(i, session)| view! { <SessionCard session next=i == 0 past=false now lang/> })
                                 .collect_view()}
                         </ul>
                     }
@@ -100,6 +102,7 @@ pub fn Events() -> impl IntoView {
         <section aria-labelledby="past-heading">
             <h2 id="past-heading">{t(Key::EventsPastHeading)}</h2>
             {move || {
+                let lang = i18n.lang.get();
                 let past = lists.with(|l| l.1.clone());
                 if past.is_empty() {
                     view! { <p>{t(Key::EventsNonePast)}</p> }.into_any()
@@ -108,7 +111,7 @@ pub fn Events() -> impl IntoView {
                         <ul class="sessions" role="list">
                             {past
                                 .into_iter()
-                                .map(|session| view! { <SessionCard session next=false past=true now/> })
+                                .map(|session| view! { <SessionCard session next=false past=true now lang/> })
                                 .collect_view()}
                         </ul>
                     }
@@ -127,18 +130,15 @@ fn SessionCard(
     next: bool,
     past: bool,
     now: RwSignal<(NaiveDate, NaiveDateTime)>,
+    lang: Lang,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move |key: Key| move || i18n.t(key);
-    let date = {
-        let d = session.date;
-        move || long_date(i18n.lang.get(), d.year(), d.month(), d.day())
-    };
-    let time = session.time;
-    let time_text = move || match time {
-        None => i18n.t(Key::EventsTimeTba).to_string(),
+    let t = move |key: Key| tr(lang, key);
+    let d = session.date;
+    let date = long_date(lang, d.year(), d.month(), d.day());
+    let time_text = match session.time {
+        None => t(Key::EventsTimeTba).to_string(),
         Some(st) => fill(
-            i18n.t(Key::EventsTimeValue),
+            t(Key::EventsTimeValue),
             &[
                 (
                     "time",
@@ -153,18 +153,17 @@ fn SessionCard(
         move || {
             let (today, utc) = now.get();
             session.countdown(today, utc).map(|c| match c {
-                Countdown::Now => i18n.t(Key::EventsCountdownNow).to_string(),
-                Countdown::Days(1) => i18n.t(Key::EventsCountdownTomorrow).to_string(),
-                Countdown::Days(n) => fill(
-                    i18n.t(Key::EventsCountdownDays),
-                    &[("days", &n.to_string())],
-                ),
+                Countdown::Now => t(Key::EventsCountdownNow).to_string(),
+                Countdown::Days(1) => t(Key::EventsCountdownTomorrow).to_string(),
+                Countdown::Days(n) => {
+                    fill(t(Key::EventsCountdownDays), &[("days", &n.to_string())])
+                }
                 Countdown::Exact {
                     days,
                     hours,
                     minutes,
                 } => fill(
-                    i18n.t(Key::EventsCountdownExact),
+                    t(Key::EventsCountdownExact),
                     &[
                         ("days", &days.to_string()),
                         ("hours", &hours.to_string()),
@@ -218,8 +217,8 @@ fn SessionCard(
                     calendar_status
                         .get()
                         .map(|r| match r {
-                            Ok(file) => fill(i18n.t(Key::EventsCalendarDone), &[("file", &file)]),
-                            Err(()) => i18n.t(Key::EventsCalendarFailed).to_string(),
+                            Ok(file) => fill(t(Key::EventsCalendarDone), &[("file", &file)]),
+                            Err(()) => t(Key::EventsCalendarFailed).to_string(),
                         })
                 }}
             </p>

@@ -6,7 +6,7 @@ use crate::components::shell::OFFICIAL_SITE;
 use crate::content::faq::{by_topic, entries, entry_matches, FaqEntry};
 use crate::content::long_date;
 use crate::domain::faq::{excerpt, highlight, parse_iso_date, query_terms, Segment};
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, tr, Key, Lang};
 use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
@@ -129,9 +129,12 @@ pub fn Faq() -> impl IntoView {
             </div>
         </Show>
         {move || {
-            by_topic(i18n.lang.get())
+            // The whole list is rebuilt when the language changes, so the items below
+            // take plain texts of `lang` (fewer reactive closures, a smaller Wasm).
+            let lang = i18n.lang.get();
+            by_topic(lang)
                 .into_iter()
-                .map(|(topic, list)| view! { <TopicSection topic list terms copied/> })
+                .map(|(topic, list)| view! { <TopicSection topic list terms copied lang/> })
                 .collect_view()
         }}
         <p class="faq-copy-status" role="status" data-testid="copy-status">
@@ -166,8 +169,8 @@ fn TopicSection(
     list: Vec<&'static FaqEntry>,
     terms: Terms,
     copied: RwSignal<Option<Result<String, String>>>,
+    lang: Lang,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let heading_id = format!("topic-{topic}");
     let labelled_by = heading_id.clone();
     let any_visible = {
@@ -176,8 +179,8 @@ fn TopicSection(
     };
     view! {
         <section class="faq-topic" aria-labelledby=labelled_by hidden=move || !any_visible.get()>
-            <h2 id=heading_id>{move || i18n.t(topic_key(topic))}</h2>
-            {list.into_iter().map(|entry| view! { <FaqItem entry terms copied/> }).collect_view()}
+            <h2 id=heading_id>{tr(lang, topic_key(topic))}</h2>
+            {list.into_iter().map(|entry| view! { <FaqItem entry terms copied lang/> }).collect_view()}
         </section>
     }
 }
@@ -203,8 +206,8 @@ fn FaqItem(
     entry: &'static FaqEntry,
     terms: Terms,
     copied: RwSignal<Option<Result<String, String>>>,
+    lang: Lang,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let visible = Memo::new(move |_| terms.with(|t| entry_matches(entry, t)));
     let question = move || terms.with(|t| marked(highlight(entry.question, t)));
     // Where the answer (not the question) matched, a highlighted excerpt shows why.
@@ -219,11 +222,11 @@ fn FaqItem(
             })
         })
     };
-    let reviewed = move || {
+    let reviewed = {
         let date = parse_iso_date(entry.reviewed)
-            .map(|(y, m, d)| long_date(i18n.lang.get(), y, m, d))
+            .map(|(y, m, d)| long_date(lang, y, m, d))
             .unwrap_or_else(|| entry.reviewed.to_string());
-        fill(i18n.t(Key::FaqReviewed), &[("date", &date)])
+        fill(tr(lang, Key::FaqReviewed), &[("date", &date)])
     };
     let copy = move |_| {
         let url = absolute_link(entry.id);
@@ -238,16 +241,15 @@ fn FaqItem(
             <div class="faq-answer" inner_html=entry.answer_html().into_owned()></div>
             <div class="faq-meta">
                 <p class="faq-sources">
-                    {move || i18n.t(Key::FaqSources)} " "
-                    {entry.sources.join("; ")}
+                    {format!("{} {}", tr(lang, Key::FaqSources), entry.sources.join("; "))}
                 </p>
                 <p class="faq-sources">
-                    {move || i18n.t(Key::FaqOfficialCheck)} " "
+                    {tr(lang, Key::FaqOfficialCheck)} " "
                     <a href=OFFICIAL_SITE rel="noopener">"mvp.microsoft.com"</a>
                 </p>
                 <p class="reviewed">{reviewed}</p>
                 <button type="button" class="button button--quiet faq-copy" on:click=copy>
-                    {move || i18n.t(Key::FaqCopyLink)}
+                    {tr(lang, Key::FaqCopyLink)}
                 </button>
             </div>
         </details>
