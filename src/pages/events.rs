@@ -131,7 +131,7 @@ fn SessionCard(
     past: bool,
     now: RwSignal<(NaiveDate, NaiveDateTime)>,
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
     let t = move |key: Key| tr(lang, key);
     let d = session.date;
     let date = long_date(lang, d.year(), d.month(), d.day());
@@ -224,4 +224,5 @@ fn SessionCard(
             </p>
         </li>
     }
+    .into_any()
 }

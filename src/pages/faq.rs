@@ -170,7 +170,7 @@ fn TopicSection(
     terms: Terms,
     copied: RwSignal<Option<Result<String, String>>>,
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
     let heading_id = format!("topic-{topic}");
     let labelled_by = heading_id.clone();
     let any_visible = {
@@ -183,6 +183,7 @@ fn TopicSection(
             {list.into_iter().map(|entry| view! { <FaqItem entry terms copied lang/> }).collect_view()}
         </section>
     }
+    .into_any()
 }
 
 /// Text with its search matches wrapped in `<mark>` elements (built as nodes, never HTML).
@@ -207,7 +208,7 @@ fn FaqItem(
     terms: Terms,
     copied: RwSignal<Option<Result<String, String>>>,
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
     let visible = Memo::new(move |_| terms.with(|t| entry_matches(entry, t)));
     let question = move || terms.with(|t| marked(highlight(entry.question, t)));
     // Where the answer (not the question) matched, a highlighted excerpt shows why.
@@ -254,6 +255,7 @@ fn FaqItem(
             </div>
         </details>
     }
+    .into_any()
 }
 
 /// The full address of a question, including any sub-path the site is served under.
