@@ -99,6 +99,8 @@ fn main() {
     }
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("i18n_tables.rs");
     fs::write(dest, out).expect("write i18n tables");
+
+    faq_content::generate();
 }
 
 /// Reads every `*.txt` file of one language folder: `key = text` lines, `#` comments.
@@ -156,4 +158,165 @@ fn camel(key: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+// ---- FAQ content -------------------------------------------------------------------
+//
+// Compiles `content/faq/<lang>/*.md` (front matter, `---`, Markdown answer) into static
+// entries. Answers are rendered here with the app's own safe renderer, so the Markdown
+// parser stays out of the Wasm. The build fails on a missing source or review date, a bad
+// or duplicate anchor, or languages that disagree on the set of anchors.
+// `MVP_FAQ_RENDER=runtime` keeps the Markdown instead (to measure the other way; the page
+// then renders it in the browser).
+
+#[path = "src/domain/markdown.rs"]
+mod markdown;
+
+#[path = "src/domain/faq.rs"]
+#[allow(dead_code)]
+mod faq;
+
+mod faq_content {
+    use super::{faq, markdown};
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    use std::fs;
+    use std::path::Path;
+
+    const ROOT: &str = "content/faq";
+
+    struct Compiled {
+        source: faq::FaqSource,
+        answer: String,
+        text: String,
+    }
+
+    pub fn generate() {
+        println!("cargo:rerun-if-changed={ROOT}");
+        println!("cargo:rerun-if-changed=src/domain/markdown.rs");
+        println!("cargo:rerun-if-changed=src/domain/faq.rs");
+        println!("cargo:rerun-if-env-changed=MVP_FAQ_RENDER");
+        println!("cargo::rustc-check-cfg=cfg(faq_runtime_markdown)");
+        let runtime = std::env::var("MVP_FAQ_RENDER").is_ok_and(|v| v == "runtime");
+        if runtime {
+            println!("cargo:rustc-cfg=faq_runtime_markdown");
+        }
+
+        let mut langs: Vec<String> = fs::read_dir(ROOT)
+            .unwrap_or_else(|e| panic!("{ROOT}: {e}"))
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        langs.sort();
+        let mut problems = Vec::new();
+        let mut all: BTreeMap<String, Vec<Compiled>> = BTreeMap::new();
+        for lang in &langs {
+            let dir = Path::new(ROOT).join(lang);
+            let mut files: Vec<_> = fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .collect();
+            files.sort();
+            let mut entries = Vec::new();
+            for file in files {
+                let text =
+                    fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                match faq::parse_entry(&text) {
+                    Ok(source) => {
+                        let answer = if runtime {
+                            source.body.clone()
+                        } else {
+                            markdown::render_markdown(&source.body)
+                        };
+                        let text = plain_text(&source.body);
+                        entries.push(Compiled {
+                            source,
+                            answer,
+                            text,
+                        });
+                    }
+                    Err(e) => problems.push(format!("{}: {e}", file.display())),
+                }
+            }
+            for id in faq::duplicate_ids(entries.iter().map(|e| e.source.id.as_str())) {
+                problems.push(format!("{ROOT}/{lang}: anchor `{id}` is used twice"));
+            }
+            all.insert(lang.clone(), entries);
+        }
+        let reference: BTreeMap<&str, &str> = all
+            .get("en")
+            .unwrap_or_else(|| panic!("{ROOT}/en is missing"))
+            .iter()
+            .map(|e| (e.source.id.as_str(), e.source.topic.as_str()))
+            .collect();
+        for (lang, entries) in &all {
+            let ids: BTreeMap<&str, &str> = entries
+                .iter()
+                .map(|e| (e.source.id.as_str(), e.source.topic.as_str()))
+                .collect();
+            for (id, topic) in &reference {
+                match ids.get(id) {
+                    None => problems.push(format!("{ROOT}/{lang}: no entry with id `{id}`")),
+                    Some(t) if t != topic => problems.push(format!(
+                        "{ROOT}/{lang}: `{id}` has topic `{t}`, English has `{topic}`"
+                    )),
+                    _ => {}
+                }
+            }
+            for id in ids.keys().filter(|id| !reference.contains_key(*id)) {
+                problems.push(format!("{ROOT}/{lang}: `{id}` is not in {ROOT}/en"));
+            }
+        }
+        if !problems.is_empty() {
+            panic!("FAQ content is not valid:\n  {}", problems.join("\n  "));
+        }
+
+        let mut out = String::new();
+        for (lang, entries) in &all {
+            let _ = writeln!(
+                out,
+                "static FAQ_{}: [FaqEntry; {}] = [",
+                lang.to_uppercase(),
+                entries.len()
+            );
+            for e in entries {
+                let s = &e.source;
+                let _ = writeln!(
+                    out,
+                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &{:?}, reviewed: {:?} }},",
+                    s.id, s.topic, s.question, e.answer, e.text, s.sources, s.reviewed
+                );
+            }
+            out.push_str("];\n\n");
+        }
+        out.push_str("/// Entries of the language with this code, if it has any.\nfn entries_for(code: &str) -> Option<&'static [FaqEntry]> {\n    match code {\n");
+        for lang in all.keys() {
+            let _ = writeln!(
+                out,
+                "        {lang:?} => Some(&FAQ_{}),",
+                lang.to_uppercase()
+            );
+        }
+        out.push_str("        _ => None,\n    }\n}\n");
+        let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("faq_content.rs");
+        fs::write(dest, out).expect("write FAQ content");
+    }
+
+    /// The answer's words without Markdown syntax, for search.
+    fn plain_text(source: &str) -> String {
+        use pulldown_cmark::{Event, Parser, TagEnd};
+        let mut out = String::new();
+        for event in Parser::new(source) {
+            match event {
+                Event::Text(t) | Event::Code(t) => out.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }

@@ -3,6 +3,7 @@
 //! `App` wires the router, context providers and the page shell; see ARCHITECTURE.md.
 
 pub mod components;
+pub mod content;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
@@ -81,6 +82,8 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/about") view=pages::about::About/>
                     <Route path=path!("/embed") view=pages::embed::EmbedGenerator/>
+                    <Route path=path!("/faq") view=pages::faq::Faq/>
+                    <Route path=path!("/events") view=pages::events::Events/>
                 </Routes>
             </main>
             <Footer/>

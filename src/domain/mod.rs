@@ -2,5 +2,8 @@
 
 pub mod activity;
 pub mod embed;
+pub mod events;
+pub mod faq;
+pub mod ics;
 pub mod markdown;
 pub mod settings;

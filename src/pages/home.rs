@@ -50,6 +50,18 @@ pub fn Home() -> impl IntoView {
                         <span class="entry-point__body">{t(Key::HomeAboutBody)}</span>
                     </A>
                 </li>
+                <li>
+                    <A href=web::app_href("/faq") attr:class="entry-point">
+                        <span class="entry-point__title">{t(Key::HomeFaqLink)}</span>
+                        <span class="entry-point__body">{t(Key::HomeFaqBody)}</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=web::app_href("/events") attr:class="entry-point">
+                        <span class="entry-point__title">{t(Key::HomeEventsLink)}</span>
+                        <span class="entry-point__body">{t(Key::HomeEventsBody)}</span>
+                    </A>
+                </li>
             </ul>
         </section>
     }

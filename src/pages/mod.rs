@@ -2,5 +2,7 @@
 
 pub mod about;
 pub mod embed;
+pub mod events;
+pub mod faq;
 pub mod home;
 pub mod not_found;

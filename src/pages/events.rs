@@ -1,0 +1,228 @@
+//! Live sessions page (`/events`): the next "MVP Program Essentials" session with a
+//! countdown and an .ics file made in the browser; past sessions marked as past.
+
+use crate::components::shell::OFFICIAL_SITE;
+use crate::content::{events, long_date};
+use crate::domain::events::{split_by_status, Countdown, Session};
+use crate::domain::ics;
+use crate::i18n::{fill, tr, Key, Lang};
+use crate::state::use_i18n;
+use crate::web;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use std::time::Duration;
+
+/// The user's local date and the current UTC time, from the browser's clock.
+fn clock() -> (NaiveDate, NaiveDateTime) {
+    let now = js_sys::Date::new_0();
+    let today = NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default();
+    let utc = NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|d| {
+        d.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_default();
+    (today, utc)
+}
+
+/// The live sessions list.
+#[component]
+pub fn Events() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let now = RwSignal::new(clock());
+    // Keeps the countdown current while the page stays open.
+    if let Ok(handle) = set_interval_with_handle(move || now.set(clock()), Duration::from_secs(30))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let sessions = Memo::new(move |_| events::sessions(i18n.lang.get()));
+    let lists = Memo::new(move |_| {
+        let (today, utc) = now.get();
+        sessions.with(|all| {
+            let (up, past) = split_by_status(all, today, utc);
+            (
+                up.into_iter().cloned().collect::<Vec<_>>(),
+                past.into_iter().cloned().collect::<Vec<_>>(),
+            )
+        })
+    });
+    let reviewed = move || {
+        let (y, m, d) = events::REVIEWED;
+        fill(
+            i18n.t(Key::EventsReviewed),
+            &[("date", &long_date(i18n.lang.get(), y, m, d))],
+        )
+    };
+    view! {
+        <Title text=t(Key::EventsTitle)/>
+        <h1>{t(Key::EventsTitle)}</h1>
+        <div class="notice notice--info unofficial-notice" data-testid="unofficial-notice">
+            <p>
+                {t(Key::EventsUnofficial)} " "
+                <a href=OFFICIAL_SITE rel="noopener">{t(Key::EventsOfficialLink)}</a>
+            </p>
+        </div>
+        <p class="lead">{t(Key::EventsLead)}</p>
+        <section aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">{t(Key::EventsUpcomingHeading)}</h2>
+            {move || {
+                // Rebuilt when the language changes (via `lists`): cards take plain texts.
+                let lang = i18n.lang.get();
+                let upcoming = lists.with(|l| l.0.clone());
+                if upcoming.is_empty() {
+                    view! { <p>{t(Key::EventsNoneUpcoming)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="sessions" role="list">
+                            {upcoming
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, session)| view! { <SessionCard session next=i == 0 past=false now lang/> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <section aria-labelledby="past-heading">
+            <h2 id="past-heading">{t(Key::EventsPastHeading)}</h2>
+            {move || {
+                let lang = i18n.lang.get();
+                let past = lists.with(|l| l.1.clone());
+                if past.is_empty() {
+                    view! { <p>{t(Key::EventsNonePast)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="sessions" role="list">
+                            {past
+                                .into_iter()
+                                .map(|session| view! { <SessionCard session next=false past=true now lang/> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <p class="reviewed">{reviewed}</p>
+    }
+}
+
+/// One session: title, date, time (or where it is announced), countdown and calendar file.
+#[component]
+fn SessionCard(
+    session: Session,
+    next: bool,
+    past: bool,
+    now: RwSignal<(NaiveDate, NaiveDateTime)>,
+    lang: Lang,
+) -> AnyView {
+    let t = move |key: Key| tr(lang, key);
+    let d = session.date;
+    let date = long_date(lang, d.year(), d.month(), d.day());
+    let time_text = match session.time {
+        None => t(Key::EventsTimeTba).to_string(),
+        Some(st) => fill(
+            t(Key::EventsTimeValue),
+            &[
+                (
+                    "time",
+                    &format!("{:02}:{:02}", st.start.hour(), st.start.minute()),
+                ),
+                ("zone", st.zone_label),
+            ],
+        ),
+    };
+    let countdown = {
+        let session = session.clone();
+        move || {
+            let (today, utc) = now.get();
+            session.countdown(today, utc).map(|c| match c {
+                Countdown::Now => t(Key::EventsCountdownNow).to_string(),
+                Countdown::Days(1) => t(Key::EventsCountdownTomorrow).to_string(),
+                Countdown::Days(n) => {
+                    fill(t(Key::EventsCountdownDays), &[("days", &n.to_string())])
+                }
+                Countdown::Exact {
+                    days,
+                    hours,
+                    minutes,
+                } => fill(
+                    t(Key::EventsCountdownExact),
+                    &[
+                        ("days", &days.to_string()),
+                        ("hours", &hours.to_string()),
+                        ("minutes", &minutes.to_string()),
+                    ],
+                ),
+            })
+        }
+    };
+    let calendar_status = RwSignal::new(None::<Result<String, ()>>);
+    let add_to_calendar = {
+        let session = session.clone();
+        move |_| {
+            let content = ics::session_calendar(&session, now.get_untracked().1);
+            let file = ics::file_name(&session);
+            let result = web::download(&file, "text/calendar;charset=utf-8", &content);
+            calendar_status.set(Some(result.map(|_| file).map_err(|_| ())));
+        }
+    };
+    let heading_id = format!("session-{}", session.id);
+    let year_note = !session.year_confirmed;
+    view! {
+        <li class="session" class:session--past=past>
+            {next.then(|| view! { <p class="session__badge">{t(Key::EventsNextBadge)}</p> })}
+            {past.then(|| view! { <p class="session__badge session__badge--past">{t(Key::EventsPastBadge)}</p> })}
+            <h3 id=heading_id>{session.title.clone()}</h3>
+            <dl class="session__facts">
+                <dt>{t(Key::EventsDateLabel)}</dt>
+                <dd>
+                    <time datetime=ics::iso_date(session.date)>{date}</time>
+                    {year_note.then(|| view! { <span class="session__note">{t(Key::EventsYearUnconfirmed)}</span> })}
+                </dd>
+                <dt>{t(Key::EventsTimeLabel)}</dt>
+                <dd>{time_text}</dd>
+            </dl>
+            {(!past).then(|| view! { <p class="session__countdown" data-testid="countdown">{countdown}</p> })}
+            <p>{session.description.clone()}</p>
+            <div class="session__actions">
+                {(!past)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" on:click=add_to_calendar>
+                                {t(Key::EventsAddCalendar)}
+                            </button>
+                        }
+                    })}
+                <a href=session.link rel="noopener">{t(Key::EventsDetailsLink)}</a>
+            </div>
+            <p class="session__status" role="status">
+                {move || {
+                    calendar_status
+                        .get()
+                        .map(|r| match r {
+                            Ok(file) => fill(t(Key::EventsCalendarDone), &[("file", &file)]),
+                            Err(()) => t(Key::EventsCalendarFailed).to_string(),
+                        })
+                }}
+            </p>
+        </li>
+    }
+    .into_any()
+}

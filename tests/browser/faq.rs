@@ -1,0 +1,96 @@
+//! The FAQ page in Chromium: answers and search highlights cannot run script.
+
+use crate::{container, tick};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use mvp_pathway::pages::faq::Faq;
+use mvp_pathway::state::{provide_app_state, AppStorage};
+use mvp_pathway::storage::{MemoryBackend, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn mount_faq() -> (web_sys::HtmlElement, impl Drop) {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        leptos_meta::provide_meta_context();
+        provide_app_state(AppStorage::from_store(
+            Store::new(MemoryBackend::default()),
+            None,
+        ));
+        view! { <Router><Faq/></Router> }
+    });
+    (root, handle)
+}
+
+fn pwned() -> bool {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into())
+        .map(|v| !v.is_undefined())
+        .unwrap_or(false)
+}
+
+#[wasm_bindgen_test]
+async fn answers_hold_no_script_and_only_safe_links() {
+    let (root, _handle) = mount_faq();
+    tick().await;
+    // The live DOM, serialised: what the answers really became.
+    let html = root.inner_html();
+    let questions = html.matches("<details class=\"faq-item\"").count();
+    assert!(questions >= 20, "{questions} questions");
+    for selector in ["script", "img", "iframe", "style", "[onerror]", "[onclick]"] {
+        assert!(
+            root.query_selector(selector).unwrap().is_none(),
+            "{selector} found in the FAQ"
+        );
+    }
+    let hrefs: Vec<&str> = html
+        .split(" href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(hrefs.len() > questions, "{} links", hrefs.len());
+    for href in hrefs {
+        assert!(
+            mvp_pathway::domain::markdown::is_safe_url(href),
+            "unsafe link {href}"
+        );
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_search_is_shown_as_text_and_runs_nothing() {
+    let (root, _handle) = mount_faq();
+    tick().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#faq-search")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let hostile = "<img src=x onerror=\"window.__pwned=1\">";
+    input.set_value(hostile);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    tick().await;
+    assert!(root.query_selector("img").unwrap().is_none());
+    let status = root
+        .query_selector("#faq-status")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(status.contains(hostile), "{status}");
+    // A query that matches: the highlight is a real <mark> element around plain text.
+    input.set_value("July");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    let mark = root
+        .query_selector("details.faq-item:not([hidden]) mark")
+        .unwrap();
+    assert_eq!(mark.and_then(|m| m.text_content()).as_deref(), Some("July"));
+    assert!(!pwned());
+    root.remove();
+}
