@@ -48,7 +48,7 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
         <Router base=web::base_path()>
             <EmbedFrame options>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/embed/faq") view=pages::not_found::NotFound/>
+                    <Route path=path!("/embed/faq") view=pages::faq::Faq/>
                 </Routes>
             </EmbedFrame>
         </Router>

@@ -36,11 +36,11 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
         {accent.map(|css| view! { <Style>{css}</Style> })}
         <div class="embed">
             <crate::components::shell::StorageBanner/>
-            // Labelled, and the footer is no landmark: the host page has its own main and footer.
+            // Labelled landmarks: the host page around the iframe has its own main and footer.
             <main id="main" class="main" tabindex="-1" aria-label=move || i18n.t(Key::AppName)>
                 {children()}
             </main>
-            <div class="embed-footer">
+            <footer class="embed-footer" aria-label=move || i18n.t(Key::AppName)>
                 <p>
                     {move || i18n.t(Key::EmbedUnofficial)} " "
                     <a href=web::app_href("/") target="_blank" rel="noopener">
@@ -49,7 +49,7 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
                     </a>
                 </p>
                 <p>{move || i18n.t(Key::EmbedDataSeparate)}</p>
-            </div>
+            </footer>
         </div>
     }
 }
