@@ -508,7 +508,10 @@ pub fn path(answers: &Answers) -> Vec<QuestionId> {
             continue;
         }
         out.push(question.id);
-        if question.ends_if.is_some_and(|code| answers.is(question.id, code)) {
+        if question
+            .ends_if
+            .is_some_and(|code| answers.is(question.id, code))
+        {
             break;
         }
     }
@@ -1007,8 +1010,11 @@ pub fn evaluate(answers: &Answers) -> Evaluation {
     let findings: Vec<Finding> = CRITERIA
         .iter()
         .map(|c| {
-            let applicable: Vec<&Rule> =
-                c.rules.iter().filter(|r| asked.contains(&r.question)).collect();
+            let applicable: Vec<&Rule> = c
+                .rules
+                .iter()
+                .filter(|r| asked.contains(&r.question))
+                .collect();
             if applicable.is_empty() {
                 let explanation = if requirement_failed {
                     Key::ExplainerNaRequirement
@@ -1175,8 +1181,14 @@ mod tests {
     fn error_messages_fit_the_question() {
         let single = QuestionId::Age.question();
         let multi = QuestionId::Forms.question();
-        assert_eq!(AnswerError::Empty.message(single), Key::ExplainerErrorChooseOne);
-        assert_eq!(AnswerError::Empty.message(multi), Key::ExplainerErrorChooseSome);
+        assert_eq!(
+            AnswerError::Empty.message(single),
+            Key::ExplainerErrorChooseOne
+        );
+        assert_eq!(
+            AnswerError::Empty.message(multi),
+            Key::ExplainerErrorChooseSome
+        );
         assert_eq!(
             AnswerError::ExclusiveMixed.message(multi),
             Key::ExplainerErrorExclusive
@@ -1266,7 +1278,11 @@ mod tests {
         assert_eq!(previous(&a, Area), Some(Active));
         let e = evaluate(&a);
         assert_eq!(e.state_of(CriterionId::Activity), State::NotYet);
-        for id in [CriterionId::Consistency, CriterionId::Forms, CriterionId::Reach] {
+        for id in [
+            CriterionId::Consistency,
+            CriterionId::Forms,
+            CriterionId::Reach,
+        ] {
             let f = e.findings.iter().find(|f| f.id == id).unwrap();
             assert_eq!(f.state, State::DoesNotApply);
             assert_eq!(f.explanation, Key::ExplainerNaNoActivity);
@@ -1289,7 +1305,12 @@ mod tests {
             (Months, &["1-2"], CriterionId::Consistency, State::NotYet),
             (Months, &["3-5"], CriterionId::Consistency, State::NotYet),
             (Months, &["6-9"], CriterionId::Consistency, State::Met),
-            (Months, &[NOT_SURE], CriterionId::Consistency, State::NotSure),
+            (
+                Months,
+                &[NOT_SURE],
+                CriterionId::Consistency,
+                State::NotSure,
+            ),
             (Forms, &["none"], CriterionId::Forms, State::NotYet),
             (Forms, &[NOT_SURE], CriterionId::Forms, State::NotSure),
             (Forms, &["translation"], CriterionId::Forms, State::Met),
@@ -1299,12 +1320,37 @@ mod tests {
             (Versions, &["older"], CriterionId::Versions, State::NotYet),
             (Versions, &["mixed"], CriterionId::Versions, State::Met),
             (Community, &["none"], CriterionId::Leadership, State::NotYet),
-            (Community, &["inclusive"], CriterionId::Leadership, State::Met),
-            (Recommender, &["no"], CriterionId::Recommendation, State::NotYet),
-            (Recommender, &[NOT_SURE], CriterionId::Recommendation, State::NotSure),
-            (Examples, &["started"], CriterionId::Preparation, State::NotYet),
+            (
+                Community,
+                &["inclusive"],
+                CriterionId::Leadership,
+                State::Met,
+            ),
+            (
+                Recommender,
+                &["no"],
+                CriterionId::Recommendation,
+                State::NotYet,
+            ),
+            (
+                Recommender,
+                &[NOT_SURE],
+                CriterionId::Recommendation,
+                State::NotSure,
+            ),
+            (
+                Examples,
+                &["started"],
+                CriterionId::Preparation,
+                State::NotYet,
+            ),
             (Feedback, &["no"], CriterionId::Preparation, State::NotYet),
-            (Feedback, &[NOT_SURE], CriterionId::Preparation, State::NotSure),
+            (
+                Feedback,
+                &[NOT_SURE],
+                CriterionId::Preparation,
+                State::NotSure,
+            ),
             (Employee, &[NOT_SURE], CriterionId::Employee, State::NotSure),
             (Age, &[NOT_SURE], CriterionId::Age, State::NotSure),
             (Conduct, &[NOT_SURE], CriterionId::Conduct, State::NotSure),
@@ -1346,10 +1392,7 @@ mod tests {
         assert!(!is_complete(&a));
         assert_eq!(resume(&a), Step::Question(QuestionId::Employee));
         assert_eq!(resume(&Answers::default()), Step::Question(QuestionId::Age));
-        assert_eq!(
-            evaluate(&a).state_of(CriterionId::Employee),
-            State::NotSure
-        );
+        assert_eq!(evaluate(&a).state_of(CriterionId::Employee), State::NotSure);
         assert_eq!(evaluate(&a).outcome, Outcome::CheckRequirements);
     }
 
@@ -1396,11 +1439,19 @@ mod tests {
             (Conduct, &["yes"]),
             (Active, &["yes"]),
         ]);
-        assert_eq!(progress(&a, Active), Some((4, None)), "its answer can change the total");
+        assert_eq!(
+            progress(&a, Active),
+            Some((4, None)),
+            "its answer can change the total"
+        );
         assert_eq!(progress(&a, Months), Some((5, Some(13))));
         a.set(Active, ["no"]).unwrap();
         assert_eq!(progress(&a, Area), Some((5, Some(10))));
-        assert_eq!(progress(&a, Months), None, "skipped question has no position");
+        assert_eq!(
+            progress(&a, Months),
+            None,
+            "skipped question has no position"
+        );
         a.set(Active, [NOT_SURE]).unwrap();
         assert_eq!(progress(&a, Feedback), Some((13, Some(13))));
     }
@@ -1425,10 +1476,21 @@ mod tests {
         assert_eq!(e.state_of(CriterionId::Consistency), State::Met);
         assert_eq!(e.state_of(CriterionId::Forms), State::Met);
 
-        for (months, band) in [(1, "1-2"), (2, "1-2"), (3, "3-5"), (5, "3-5"), (9, "6-9"), (12, "10-12"), (13, "10-12")] {
+        for (months, band) in [
+            (1, "1-2"),
+            (2, "1-2"),
+            (3, "3-5"),
+            (5, "3-5"),
+            (9, "6-9"),
+            (12, "10-12"),
+            (13, "10-12"),
+        ] {
             summary.active_months_last_12 = months;
             let filled = activity_answers(&summary);
-            assert!(filled.contains(&(QuestionId::Months, vec![band])), "{months}");
+            assert!(
+                filled.contains(&(QuestionId::Months, vec![band])),
+                "{months}"
+            );
         }
         summary.forms.clear();
         summary.reach_recorded = false;
@@ -1445,7 +1507,10 @@ mod tests {
     #[test]
     fn every_journal_form_is_an_answer_of_the_forms_question() {
         for form in ContributionForm::ALL {
-            assert!(QuestionId::Forms.question().choice(form_code(form)).is_some());
+            assert!(QuestionId::Forms
+                .question()
+                .choice(form_code(form))
+                .is_some());
         }
     }
 

@@ -1,0 +1,590 @@
+//! The eligibility explainer: intro (`/explainer`), one question per address
+//! (`/explainer/q/:id`), check your answers (`/explainer/check`) and the result
+//! (`/explainer/result`). The rules live in `domain::explainer`; these views only show
+//! them and record answers.
+
+use crate::components::shell::OFFICIAL_SITE;
+use crate::domain::activity::ActivitySummary;
+use crate::domain::explainer::{
+    evaluate, is_complete, is_on_path, next_step, path, previous, progress, question_path, resume,
+    AnswerError, Answers, Finding, Kind, Outcome, QuestionId, State, Step, TECH_AREAS_REVIEWED,
+};
+use crate::i18n::{fill, Key};
+use crate::state::{use_i18n, use_storage};
+use crate::storage::StoredExplainer;
+use crate::web;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// The explainer's answers, shared by its pages while the person moves between them.
+#[derive(Clone, Copy)]
+pub struct ExplainerContext {
+    pub answers: RwSignal<Answers>,
+    /// What the contribution journal knows, if anything.
+    pub journal: Signal<Option<ActivitySummary>>,
+}
+
+fn use_explainer() -> ExplainerContext {
+    expect_context::<ExplainerContext>()
+}
+
+/// Frame of every explainer page: loads the answers once and keeps them saved.
+#[component]
+pub fn ExplainerLayout() -> impl IntoView {
+    let storage = use_storage();
+    let before = storage.recoveries.with_untracked(Vec::len);
+    let answers = RwSignal::new(Answers::from(storage.load::<StoredExplainer>()));
+    if storage.recoveries.with_untracked(Vec::len) > before {
+        // The unreadable text was copied to a backup key: replace it so it is set aside once.
+        let _ = storage.save(&StoredExplainer::default());
+    }
+    // An effect is the right tool here: it keeps the saved copy in step with the signal.
+    Effect::watch(
+        move || answers.get(),
+        move |a, _, _| {
+            let _ = storage.save(&StoredExplainer::from(a));
+        },
+        false,
+    );
+    // JOURNAL: replace `None` with the journal's ActivitySummary signal to offer the prefill.
+    let journal: Signal<Option<ActivitySummary>> = Signal::stored(None);
+    provide_context(ExplainerContext { answers, journal });
+    view! {
+        <div class="explainer">
+            <Outlet/>
+        </div>
+    }
+}
+
+/// `/explainer`: what the explainer does, and start, resume or clear.
+#[component]
+pub fn ExplainerIntro() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let ctx = use_explainer();
+    let answers = ctx.answers;
+    let status = RwSignal::new(None::<String>);
+    let started = move || answers.with(|a| !a.is_empty());
+    let clear = move |_| {
+        answers.set(Answers::default());
+        status.set(Some(i18n.t(Key::ExplainerCleared).to_string()));
+    };
+    view! {
+        <Title text=t(Key::ExplainerTitle)/>
+        <h1>{t(Key::ExplainerTitle)}</h1>
+        <p class="lead">{t(Key::ExplainerIntroLead)}</p>
+        <p>{t(Key::ExplainerIntroKinds)}</p>
+        <p>{t(Key::ExplainerIntroNotSure)}</p>
+        <p>{t(Key::ExplainerIntroPrivacy)}</p>
+        <p class="callout">{t(Key::ExplainerIntroNoPromise)}</p>
+        <JournalPrefillOffer summary=ctx.journal on_filled=move |msg| status.set(Some(msg))/>
+        <p role="status" class="explainer-status">{move || status.get()}</p>
+        <div class="explainer-actions">
+            <Show
+                when=started
+                fallback=move || {
+                    view! {
+                        <A href=web::app_href(&question_path(QuestionId::Age)) attr:class="button">
+                            {t(Key::ExplainerStart)}
+                        </A>
+                    }
+                }
+            >
+                <p class="explainer-saved">
+                    {move || {
+                        let n = answers.with(|a| a.iter().count()).to_string();
+                        fill(i18n.t(Key::ExplainerSavedCount), &[("count", &n)])
+                    }}
+                </p>
+                <A
+                    href=move || web::app_href(&answers.with(resume).path())
+                    attr:class="button"
+                >
+                    {t(Key::ExplainerResume)}
+                </A>
+                <Show when=move || answers.with(is_complete)>
+                    <A href=web::app_href("/explainer/result") attr:class="button button--quiet">
+                        {t(Key::ExplainerViewResult)}
+                    </A>
+                </Show>
+                <button type="button" class="button button--quiet" on:click=clear>
+                    {t(Key::ExplainerClear)}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Offers to fill the activity questions from the contribution journal; hidden when the
+/// journal has nothing from the last 12 months.
+#[component]
+pub fn JournalPrefillOffer(
+    summary: Signal<Option<ActivitySummary>>,
+    /// Called with the message to announce after filling.
+    #[prop(into)]
+    on_filled: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let answers = use_explainer().answers;
+    let usable = move || summary.with(|s| s.as_ref().is_some_and(|s| s.contributions_last_12 > 0));
+    let fill_answers = move |_| {
+        let Some(s) = summary.get_untracked() else {
+            return;
+        };
+        let mut filled = 0;
+        answers.update(|a| filled = a.prefill_from_journal(&s));
+        let count = filled.to_string();
+        on_filled.run(fill(
+            i18n.t(Key::ExplainerPrefillDone),
+            &[("count", &count)],
+        ));
+    };
+    view! {
+        <Show when=usable>
+            <section class="explainer-prefill" aria-labelledby="explainer-prefill-heading">
+                <h2 id="explainer-prefill-heading">{t(Key::ExplainerPrefillHeading)}</h2>
+                <p>
+                    {move || {
+                        let (count, months) = summary.with(|s| {
+                            s.as_ref().map_or((0, 0), |s| (s.contributions_last_12, s.active_months_last_12))
+                        });
+                        fill(
+                            i18n.t(Key::ExplainerPrefillBody),
+                            &[("count", &count.to_string()), ("months", &months.to_string())],
+                        )
+                    }}
+                </p>
+                <button type="button" class="button" on:click=fill_answers>
+                    {t(Key::ExplainerPrefillButton)}
+                </button>
+            </section>
+        </Show>
+    }
+}
+
+/// `/explainer/q/:id`: one question.
+#[component]
+pub fn ExplainerQuestion() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let params = use_params_map();
+    let answers = use_explainer().answers;
+    move || {
+        let code = params.with(|p| p.get("id").unwrap_or_default());
+        match QuestionId::from_code(&code) {
+            Some(id) if answers.with_untracked(|a| is_on_path(a, id)) => {
+                view! { <QuestionForm id/> }.into_any()
+            }
+            Some(_) => view! {
+                <Title text=t(Key::ExplainerSkippedTitle)/>
+                <h1>{t(Key::ExplainerSkippedTitle)}</h1>
+                <p>{t(Key::ExplainerSkippedBody)}</p>
+                <p>
+                    <A href=web::app_href(&answers.with_untracked(resume).path())>
+                        {t(Key::ExplainerGoOn)}
+                    </A>
+                </p>
+            }
+            .into_any(),
+            None => view! {
+                <Title text=t(Key::ExplainerUnknownTitle)/>
+                <h1>{t(Key::ExplainerUnknownTitle)}</h1>
+                <p>{t(Key::ExplainerUnknownBody)}</p>
+                <p><A href=web::app_href("/explainer")>{t(Key::ExplainerTitle)}</A></p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// The form of one question: choices, help, error, back link and "Continue".
+#[component]
+fn QuestionForm(id: QuestionId) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let answers = use_explainer().answers;
+    let navigate = use_navigate();
+    let question = id.question();
+    let from_check = use_query_map().with_untracked(|q| q.get("from").as_deref() == Some("check"));
+    let selected = RwSignal::new(answers.with_untracked(|a| {
+        a.get(id)
+            .map(|set| set.iter().map(|c| c.to_string()).collect::<Vec<String>>())
+            .unwrap_or_default()
+    }));
+    let error = RwSignal::new(None::<AnswerError>);
+    let back = if from_check {
+        "/explainer/check".to_string()
+    } else {
+        answers
+            .with_untracked(|a| previous(a, id))
+            .map_or_else(|| "/explainer".to_string(), question_path)
+    };
+    let position = answers.with_untracked(|a| progress(a, id));
+    let base = format!("explainer-{}", id.code());
+    let help_id = format!("{base}-help");
+    let error_id = format!("{base}-error");
+    let note_id = format!("{base}-note");
+    let described = {
+        let mut ids = vec![help_id.clone()];
+        if id == QuestionId::Area {
+            ids.push(note_id.clone());
+        }
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = ids.clone();
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let toggle = move |code: &'static str, exclusive: bool, on: bool| {
+        error.set(None);
+        selected.update(|s| {
+            if !question.multiple {
+                *s = vec![code.to_string()];
+                return;
+            }
+            s.retain(|c| c != code);
+            if on {
+                if exclusive {
+                    s.clear();
+                } else {
+                    s.retain(|c| question.choice(c).is_some_and(|ch| !ch.exclusive));
+                }
+                s.push(code.to_string());
+            }
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut next = answers.get_untracked();
+        let chosen = selected.get_untracked();
+        if let Err(e) = next.set(id, chosen.iter().map(String::as_str)) {
+            error.set(Some(e));
+            return;
+        }
+        answers.set(next.clone());
+        let target = match (from_check, resume(&next)) {
+            (true, Step::Check) => Step::Check.path(),
+            (true, step) => format!("{}?from=check", step.path()),
+            (false, _) => next_step(&next, id).path(),
+        };
+        navigate(&target, Default::default());
+    };
+    let input_type = if question.multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    let first_exclusive = question.choices.iter().position(|c| c.exclusive);
+    let choices = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let code = choice.code;
+            let input_id = format!("{base}-{code}");
+            let error_id = error_id.clone();
+            let divider = (question.multiple && Some(i) == first_exclusive && i > 0).then(|| {
+                view! { <p class="explainer-or">{t(Key::ExplainerOr)}</p> }
+            });
+            view! {
+                {divider}
+                <div class="explainer-choice">
+                    <input
+                        type=input_type
+                        id=input_id.clone()
+                        name=base.clone()
+                        value=code
+                        prop:checked=move || selected.with(|s| s.iter().any(|c| c == code))
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
+                        on:change=move |ev| toggle(code, choice.exclusive, event_target_checked(&ev))
+                    />
+                    <label for=input_id>{t(choice.label)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=t(question.text)/>
+        <p class="explainer-back">
+            <A href=web::app_href(&back) attr:class="back-link">{t(Key::ExplainerBack)}</A>
+        </p>
+        {position.map(|(n, total)| {
+            view! {
+                <p class="explainer-progress">
+                    {move || match total {
+                        Some(total) => fill(
+                            i18n.t(Key::ExplainerProgress),
+                            &[("n", &n.to_string()), ("total", &total.to_string())],
+                        ),
+                        None => fill(i18n.t(Key::ExplainerProgressOpen), &[("n", &n.to_string())]),
+                    }}
+                </p>
+            }
+        })}
+        <form class="explainer-form" on:submit=submit novalidate>
+            <fieldset
+                class="explainer-fieldset"
+                class:explainer-fieldset--error=move || error.with(Option::is_some)
+                aria-describedby=described
+            >
+                <legend><h1>{t(question.text)}</h1></legend>
+                <p class="explainer-help" id=help_id>{t(question.help)}</p>
+                {(id == QuestionId::Area).then(|| {
+                    let (y, m, d) = TECH_AREAS_REVIEWED;
+                    view! {
+                        <p class="reviewed" id=note_id data-reviewed=format!("{y}-{m:02}-{d:02}")>
+                            {t(Key::ExplainerAreasNote)}
+                        </p>
+                    }
+                })}
+                <p class="explainer-error" id=error_id.clone() role="alert">
+                    {move || error.get().map(|e| i18n.t(e.message(question)))}
+                </p>
+                <div class="explainer-choices">{choices}</div>
+            </fieldset>
+            <button type="submit" class="button">{t(Key::ExplainerContinue)}</button>
+        </form>
+    }
+}
+
+/// `/explainer/check`: every answer on the path, each with a change link.
+#[component]
+pub fn ExplainerCheck() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let answers = use_explainer().answers;
+    let rows = move || {
+        answers.with(|a| {
+            path(a)
+                .into_iter()
+                .map(|id| {
+                    let question = id.question();
+                    let labels: Vec<Key> = a
+                        .get(id)
+                        .map(|set| {
+                            question
+                                .choices
+                                .iter()
+                                .filter(|c| set.contains(c.code))
+                                .map(|c| c.label)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let answer = if labels.is_empty() {
+                        view! { <span class="explainer-muted">{t(Key::ExplainerNotAnswered)}</span> }
+                            .into_any()
+                    } else {
+                        view! {
+                            <ul class="explainer-answer-list">
+                                {labels.into_iter().map(|k| view! { <li>{t(k)}</li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    };
+                    let href = web::app_href(&format!("{}?from=check", question_path(id)));
+                    view! {
+                        <div class="summary-row" data-question=id.code()>
+                            <dt>{t(question.text)}</dt>
+                            <dd>{answer}</dd>
+                            <dd class="summary-row__action">
+                                <A href=href>
+                                    {t(Key::ExplainerChange)}
+                                    <span class="visually-hidden">
+                                        " "
+                                        {move || fill(
+                                            i18n.t(Key::ExplainerChangeHidden),
+                                            &[("question", i18n.t(question.text))],
+                                        )}
+                                    </span>
+                                </A>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Title text=t(Key::ExplainerCheckTitle)/>
+        <p class="explainer-back">
+            <A
+                href=move || {
+                    let last = answers.with(|a| path(a).last().copied()).unwrap_or(QuestionId::Age);
+                    web::app_href(&question_path(last))
+                }
+                attr:class="back-link"
+            >
+                {t(Key::ExplainerBack)}
+            </A>
+        </p>
+        <h1>{t(Key::ExplainerCheckTitle)}</h1>
+        <p>{t(Key::ExplainerCheckLead)}</p>
+        <dl class="summary-list">{rows}</dl>
+        <Show
+            when=move || answers.with(is_complete)
+            fallback=move || {
+                view! {
+                    <p class="notice notice--info">{t(Key::ExplainerIncomplete)}</p>
+                    <p>
+                        <A href=move || web::app_href(&answers.with(resume).path()) attr:class="button">
+                            {t(Key::ExplainerContinueAnswering)}
+                        </A>
+                    </p>
+                }
+            }
+        >
+            <p>
+                <A href=web::app_href("/explainer/result") attr:class="button">
+                    {t(Key::ExplainerSeeResult)}
+                </A>
+            </p>
+        </Show>
+    }
+}
+
+/// `/explainer/result`: the summary and one card per criterion.
+#[component]
+pub fn ExplainerResult() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let answers = use_explainer().answers;
+    let navigate = use_navigate();
+    let evaluation = Memo::new(move |_| answers.with(evaluate));
+    let summary = move || match evaluation.with(|e| e.outcome) {
+        Outcome::NotPossibleNow => i18n.t(Key::ExplainerSummaryNotPossible).to_string(),
+        Outcome::CheckRequirements => i18n.t(Key::ExplainerSummaryCheckRequirements).to_string(),
+        Outcome::Signals {
+            met,
+            not_yet,
+            not_sure,
+        } => {
+            let total = evaluation.with(|e| e.of_kind(Kind::Signal).len());
+            let total = (total).to_string();
+            fill(
+                i18n.t(Key::ExplainerSummarySignals),
+                &[
+                    ("total", &total),
+                    ("met", &met.to_string()),
+                    ("not_yet", &not_yet.to_string()),
+                    ("not_sure", &not_sure.to_string()),
+                ],
+            )
+        }
+    };
+    let cards = move |kind: Kind| {
+        move || {
+            evaluation
+                .with(|e| e.of_kind(kind))
+                .into_iter()
+                .map(|finding| view! { <ResultCard finding/> })
+                .collect_view()
+        }
+    };
+    let start_over = move |_| {
+        answers.set(Answers::default());
+        navigate(&question_path(QuestionId::Age), Default::default());
+    };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <Title text=t(Key::ExplainerResultTitle)/>
+        <h1>{t(Key::ExplainerResultTitle)}</h1>
+        <Show when=move || !answers.with(is_complete)>
+            <div class="notice notice--info">
+                <p>{t(Key::ExplainerIncomplete)}</p>
+                <p>
+                    <A href=move || web::app_href(&answers.with(resume).path())>
+                        {t(Key::ExplainerContinueAnswering)}
+                    </A>
+                </p>
+            </div>
+        </Show>
+        <section class="explainer-summary" aria-labelledby="explainer-summary-heading">
+            <h2 id="explainer-summary-heading">{t(Key::ExplainerSummaryHeading)}</h2>
+            <p data-testid="explainer-summary">{summary}</p>
+            <p>{t(Key::ExplainerSummaryNoBenchmark)}</p>
+        </section>
+        <section aria-labelledby="explainer-requirements-heading">
+            <h2 id="explainer-requirements-heading">{t(Key::ExplainerResultRequirements)}</h2>
+            <p>{t(Key::ExplainerResultRequirementsIntro)}</p>
+            <ul class="explainer-cards" role="list">{cards(Kind::Requirement)}</ul>
+        </section>
+        <section aria-labelledby="explainer-signals-heading">
+            <h2 id="explainer-signals-heading">{t(Key::ExplainerResultSignals)}</h2>
+            <p>{t(Key::ExplainerResultSignalsIntro)}</p>
+            <ul class="explainer-cards" role="list">{cards(Kind::Signal)}</ul>
+        </section>
+        <p class="reviewed">{t(Key::ExplainerReviewed)}</p>
+        <div class="explainer-actions explainer-no-print">
+            <A href=web::app_href("/explainer/check") attr:class="button button--quiet">
+                {t(Key::ExplainerChangeAnswers)}
+            </A>
+            <button type="button" class="button button--quiet" on:click=print>
+                {t(Key::ExplainerPrint)}
+            </button>
+            <button type="button" class="button" on:click=start_over>
+                {t(Key::ExplainerStartOver)}
+            </button>
+        </div>
+    }
+}
+
+/// One criterion of the result: state, explanation, why, source and next step.
+#[component]
+fn ResultCard(finding: Finding) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let criterion = finding.criterion();
+    let mark = match finding.state {
+        State::Met => "✓",
+        State::NotYet => "✗",
+        State::NotSure => "?",
+        State::DoesNotApply => "–",
+    };
+    let next = match criterion.next_to.app_path() {
+        Some(path) => view! { <A href=web::app_href(path)>{t(criterion.next)}</A> }.into_any(),
+        None => view! { <a href=OFFICIAL_SITE rel="noopener">{t(criterion.next)}</a> }.into_any(),
+    };
+    view! {
+        <li
+            class=format!("explainer-card explainer-card--{}", finding.state.code())
+            data-criterion=format!("{:?}", finding.id).to_lowercase()
+            data-state=finding.state.code()
+        >
+            <h3>{t(criterion.title)}</h3>
+            <p class="explainer-card__state">
+                <span aria-hidden="true">{mark}</span>
+                " "
+                {t(finding.state_label())}
+            </p>
+            <p>{t(finding.explanation)}</p>
+            <p>
+                <strong>{t(Key::ExplainerWhy)}</strong>
+                " "
+                {t(criterion.why)}
+            </p>
+            <p class="explainer-card__source">
+                {t(Key::ExplainerSource)}
+                " "
+                {t(criterion.source.label())}
+                " · "
+                <a href=OFFICIAL_SITE rel="noopener">{t(Key::ExplainerSourceLink)}</a>
+            </p>
+            <p class="explainer-card__next">
+                <strong>{t(Key::ExplainerNext)}</strong>
+                " "
+                {next}
+            </p>
+        </li>
+    }
+}
