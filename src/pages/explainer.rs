@@ -396,7 +396,7 @@ pub fn ExplainerCheck() -> impl IntoView {
                             <dd class="summary-row__action">
                                 <A href=href>
                                     {t(Key::ExplainerChange)}
-                                    <span class="visually-hidden">
+                                    <span class="explainer-vh">
                                         " "
                                         {move || fill(
                                             i18n.t(Key::ExplainerChangeHidden),

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod explainer;
 mod local_storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
