@@ -14,7 +14,7 @@ use components::shell::{Footer, Header, RouteFocus, SkipLink, StorageBanner};
 use i18n::Key;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use state::{provide_app_state, use_i18n, use_settings, AppStorage};
 
@@ -51,12 +51,7 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/about") view=pages::about::About/>
-                    <ParentRoute path=path!("/explainer") view=pages::explainer::ExplainerLayout>
-                        <Route path=path!("") view=pages::explainer::ExplainerIntro/>
-                        <Route path=path!("q/:id") view=pages::explainer::ExplainerQuestion/>
-                        <Route path=path!("check") view=pages::explainer::ExplainerCheck/>
-                        <Route path=path!("result") view=pages::explainer::ExplainerResult/>
-                    </ParentRoute>
+                    <Route path=path!("/explainer/*rest") view=pages::explainer::Explainer/>
                 </Routes>
             </main>
             <Footer/>

@@ -10,51 +10,60 @@ use crate::domain::explainer::{
     AnswerError, Answers, Finding, Kind, Outcome, QuestionId, State, Step, TECH_AREAS_REVIEWED,
 };
 use crate::i18n::{fill, Key};
-use crate::state::{use_i18n, use_storage};
+use crate::pages::not_found::NotFound;
+use crate::state::{use_i18n, use_storage, AppStorage};
 use crate::storage::StoredExplainer;
 use crate::web;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-/// The explainer's answers, shared by its pages while the person moves between them.
-#[derive(Clone, Copy)]
-pub struct ExplainerContext {
-    pub answers: RwSignal<Answers>,
-    /// What the contribution journal knows, if anything.
-    pub journal: Signal<Option<ActivitySummary>>,
-}
-
-fn use_explainer() -> ExplainerContext {
-    expect_context::<ExplainerContext>()
-}
-
-/// Frame of every explainer page: loads the answers once and keeps them saved.
-#[component]
-pub fn ExplainerLayout() -> impl IntoView {
-    let storage = use_storage();
+/// Loads the saved answers. Every explainer page loads them when it opens (a few bytes of
+/// JSON) and saves after each change, so pages share nothing but storage.
+fn load_answers(storage: AppStorage) -> Answers {
     let before = storage.recoveries.with_untracked(Vec::len);
-    let answers = RwSignal::new(Answers::from(storage.load::<StoredExplainer>()));
+    let answers = Answers::from(storage.load::<StoredExplainer>());
     if storage.recoveries.with_untracked(Vec::len) > before {
         // The unreadable text was copied to a backup key: replace it so it is set aside once.
         let _ = storage.save(&StoredExplainer::default());
     }
-    // An effect is the right tool here: it keeps the saved copy in step with the signal.
-    Effect::watch(
-        move || answers.get(),
-        move |a, _, _| {
-            let _ = storage.save(&StoredExplainer::from(a));
-        },
-        false,
-    );
-    // JOURNAL: replace `None` with the journal's ActivitySummary signal to offer the prefill.
-    let journal: Signal<Option<ActivitySummary>> = Signal::stored(None);
-    provide_context(ExplainerContext { answers, journal });
-    view! {
-        <div class="explainer">
-            <Outlet/>
-        </div>
+    answers
+}
+
+/// The page's answers signal, loaded from storage.
+fn use_answers() -> (AppStorage, RwSignal<Answers>) {
+    let storage = use_storage();
+    (storage, RwSignal::new(load_answers(storage)))
+}
+
+/// Changes the answers and saves them (a failed save is reported by the storage banner).
+fn change(storage: AppStorage, answers: RwSignal<Answers>, new: Answers) {
+    let _ = storage.save(&StoredExplainer::from(&new));
+    answers.set(new);
+}
+
+/// What the contribution journal knows, for the prefill offer.
+fn journal_summary() -> Signal<Option<ActivitySummary>> {
+    // JOURNAL: return the journal's ActivitySummary signal here to offer the prefill.
+    Signal::stored(None)
+}
+
+/// Every `/explainer/...` address. One route for the whole explainer keeps the router
+/// (generic over every route's view) small; the sub-path picks the page here.
+#[component]
+pub fn Explainer() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let rest = params.with(|p| p.get("rest").unwrap_or_default());
+        match rest.trim_matches('/') {
+            "" => view! { <ExplainerIntro/> }.into_any(),
+            "check" => view! { <ExplainerCheck/> }.into_any(),
+            "result" => view! { <ExplainerResult/> }.into_any(),
+            other => match other.strip_prefix("q/") {
+                Some(code) => view! { <ExplainerQuestion code=code.to_string()/> }.into_any(),
+                None => view! { <NotFound/> }.into_any(),
+            },
+        }
     }
 }
 
@@ -63,13 +72,21 @@ pub fn ExplainerLayout() -> impl IntoView {
 pub fn ExplainerIntro() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let ctx = use_explainer();
-    let answers = ctx.answers;
+    let (storage, answers) = use_answers();
     let status = RwSignal::new(None::<String>);
     let started = move || answers.with(|a| !a.is_empty());
     let clear = move |_| {
-        answers.set(Answers::default());
+        change(storage, answers, Answers::default());
         status.set(Some(i18n.t(Key::ExplainerCleared).to_string()));
+    };
+    let fill_from_journal = move |summary: ActivitySummary| {
+        let mut next = answers.get_untracked();
+        let count = next.prefill_from_journal(&summary).to_string();
+        change(storage, answers, next);
+        status.set(Some(fill(
+            i18n.t(Key::ExplainerPrefillDone),
+            &[("count", &count)],
+        )));
     };
     view! {
         <Title text=t(Key::ExplainerTitle)/>
@@ -79,40 +96,48 @@ pub fn ExplainerIntro() -> impl IntoView {
         <p>{t(Key::ExplainerIntroNotSure)}</p>
         <p>{t(Key::ExplainerIntroPrivacy)}</p>
         <p class="callout">{t(Key::ExplainerIntroNoPromise)}</p>
-        <JournalPrefillOffer summary=ctx.journal on_filled=move |msg| status.set(Some(msg))/>
+        <JournalPrefillOffer summary=journal_summary() on_fill=fill_from_journal/>
         <p role="status" class="explainer-status">{move || status.get()}</p>
         <div class="explainer-actions">
-            <Show
-                when=started
-                fallback=move || {
-                    view! {
-                        <A href=web::app_href(&question_path(QuestionId::Age)) attr:class="button">
-                            {t(Key::ExplainerStart)}
-                        </A>
-                    }
-                }
-            >
-                <p class="explainer-saved">
-                    {move || {
+            {move || {
+                (!started())
+                    .then(|| {
+                        view! {
+                            <a href=web::app_href(&question_path(QuestionId::Age)) class="button">
+                                {t(Key::ExplainerStart)}
+                            </a>
+                        }
+                    })
+            }}
+            {move || {
+                started()
+                    .then(|| {
                         let n = answers.with(|a| a.iter().count()).to_string();
-                        fill(i18n.t(Key::ExplainerSavedCount), &[("count", &n)])
-                    }}
-                </p>
-                <A
-                    href=move || web::app_href(&answers.with(resume).path())
-                    attr:class="button"
-                >
-                    {t(Key::ExplainerResume)}
-                </A>
-                <Show when=move || answers.with(is_complete)>
-                    <A href=web::app_href("/explainer/result") attr:class="button button--quiet">
-                        {t(Key::ExplainerViewResult)}
-                    </A>
-                </Show>
-                <button type="button" class="button button--quiet" on:click=clear>
-                    {t(Key::ExplainerClear)}
-                </button>
-            </Show>
+                        let complete = answers.with(is_complete);
+                        view! {
+                            <p class="explainer-saved">
+                                {fill(i18n.t(Key::ExplainerSavedCount), &[("count", &n)])}
+                            </p>
+                            <a href=web::app_href(&answers.with(resume).path()) class="button">
+                                {t(Key::ExplainerResume)}
+                            </a>
+                            {complete
+                                .then(|| {
+                                    view! {
+                                        <a
+                                            href=web::app_href("/explainer/result")
+                                            class="button button--quiet"
+                                        >
+                                            {t(Key::ExplainerViewResult)}
+                                        </a>
+                                    }
+                                })}
+                            <button type="button" class="button button--quiet" on:click=clear>
+                                {t(Key::ExplainerClear)}
+                            </button>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -122,28 +147,20 @@ pub fn ExplainerIntro() -> impl IntoView {
 #[component]
 pub fn JournalPrefillOffer(
     summary: Signal<Option<ActivitySummary>>,
-    /// Called with the message to announce after filling.
+    /// Called with the summary when the person accepts the offer.
     #[prop(into)]
-    on_filled: Callback<String>,
+    on_fill: Callback<ActivitySummary>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let answers = use_explainer().answers;
     let usable = move || summary.with(|s| s.as_ref().is_some_and(|s| s.contributions_last_12 > 0));
     let fill_answers = move |_| {
-        let Some(s) = summary.get_untracked() else {
-            return;
-        };
-        let mut filled = 0;
-        answers.update(|a| filled = a.prefill_from_journal(&s));
-        let count = filled.to_string();
-        on_filled.run(fill(
-            i18n.t(Key::ExplainerPrefillDone),
-            &[("count", &count)],
-        ));
+        if let Some(s) = summary.get_untracked() {
+            on_fill.run(s);
+        }
     };
     view! {
-        <Show when=usable>
+        {move || usable().then(|| view! {
             <section class="explainer-prefill" aria-labelledby="explainer-prefill-heading">
                 <h2 id="explainer-prefill-heading">{t(Key::ExplainerPrefillHeading)}</h2>
                 <p>
@@ -161,31 +178,28 @@ pub fn JournalPrefillOffer(
                     {t(Key::ExplainerPrefillButton)}
                 </button>
             </section>
-        </Show>
+        })}
     }
 }
 
 /// `/explainer/q/:id`: one question.
 #[component]
-pub fn ExplainerQuestion() -> impl IntoView {
+pub fn ExplainerQuestion(code: String) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let params = use_params_map();
-    let answers = use_explainer().answers;
-    move || {
-        let code = params.with(|p| p.get("id").unwrap_or_default());
+    let storage = use_storage();
+    {
+        let answers = load_answers(storage);
         match QuestionId::from_code(&code) {
-            Some(id) if answers.with_untracked(|a| is_on_path(a, id)) => {
-                view! { <QuestionForm id/> }.into_any()
-            }
+            Some(id) if is_on_path(&answers, id) => view! { <QuestionForm id/> }.into_any(),
             Some(_) => view! {
                 <Title text=t(Key::ExplainerSkippedTitle)/>
                 <h1>{t(Key::ExplainerSkippedTitle)}</h1>
                 <p>{t(Key::ExplainerSkippedBody)}</p>
                 <p>
-                    <A href=web::app_href(&answers.with_untracked(resume).path())>
+                    <a href=web::app_href(&resume(&answers).path())>
                         {t(Key::ExplainerGoOn)}
-                    </A>
+                    </a>
                 </p>
             }
             .into_any(),
@@ -193,7 +207,7 @@ pub fn ExplainerQuestion() -> impl IntoView {
                 <Title text=t(Key::ExplainerUnknownTitle)/>
                 <h1>{t(Key::ExplainerUnknownTitle)}</h1>
                 <p>{t(Key::ExplainerUnknownBody)}</p>
-                <p><A href=web::app_href("/explainer")>{t(Key::ExplainerTitle)}</A></p>
+                <p><a href=web::app_href("/explainer")>{t(Key::ExplainerTitle)}</a></p>
             }
             .into_any(),
         }
@@ -205,7 +219,7 @@ pub fn ExplainerQuestion() -> impl IntoView {
 fn QuestionForm(id: QuestionId) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let answers = use_explainer().answers;
+    let (storage, answers) = use_answers();
     let navigate = use_navigate();
     let question = id.question();
     let from_check = use_query_map().with_untracked(|q| q.get("from").as_deref() == Some("check"));
@@ -267,7 +281,7 @@ fn QuestionForm(id: QuestionId) -> impl IntoView {
             error.set(Some(e));
             return;
         }
-        answers.set(next.clone());
+        change(storage, answers, next.clone());
         let target = match (from_check, resume(&next)) {
             (true, Step::Check) => Step::Check.path(),
             (true, step) => format!("{}?from=check", step.path()),
@@ -313,7 +327,7 @@ fn QuestionForm(id: QuestionId) -> impl IntoView {
     view! {
         <Title text=t(question.text)/>
         <p class="explainer-back">
-            <A href=web::app_href(&back) attr:class="back-link">{t(Key::ExplainerBack)}</A>
+            <a href=web::app_href(&back) class="back-link">{t(Key::ExplainerBack)}</a>
         </p>
         {position.map(|(n, total)| {
             view! {
@@ -359,9 +373,9 @@ fn QuestionForm(id: QuestionId) -> impl IntoView {
 pub fn ExplainerCheck() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let answers = use_explainer().answers;
-    let rows = move || {
-        answers.with(|a| {
+    let (_, answers) = use_answers();
+    let rows = {
+        answers.with_untracked(|a| {
             path(a)
                 .into_iter()
                 .map(|id| {
@@ -394,7 +408,7 @@ pub fn ExplainerCheck() -> impl IntoView {
                             <dt>{t(question.text)}</dt>
                             <dd>{answer}</dd>
                             <dd class="summary-row__action">
-                                <A href=href>
+                                <a href=href>
                                     {t(Key::ExplainerChange)}
                                     <span class="explainer-vh">
                                         " "
@@ -403,7 +417,7 @@ pub fn ExplainerCheck() -> impl IntoView {
                                             &[("question", i18n.t(question.text))],
                                         )}
                                     </span>
-                                </A>
+                                </a>
                             </dd>
                         </div>
                     }
@@ -414,38 +428,39 @@ pub fn ExplainerCheck() -> impl IntoView {
     view! {
         <Title text=t(Key::ExplainerCheckTitle)/>
         <p class="explainer-back">
-            <A
+            <a
                 href=move || {
                     let last = answers.with(|a| path(a).last().copied()).unwrap_or(QuestionId::Age);
                     web::app_href(&question_path(last))
                 }
-                attr:class="back-link"
+                class="back-link"
             >
                 {t(Key::ExplainerBack)}
-            </A>
+            </a>
         </p>
         <h1>{t(Key::ExplainerCheckTitle)}</h1>
         <p>{t(Key::ExplainerCheckLead)}</p>
         <dl class="summary-list">{rows}</dl>
-        <Show
-            when=move || answers.with(is_complete)
-            fallback=move || {
-                view! {
-                    <p class="notice notice--info">{t(Key::ExplainerIncomplete)}</p>
-                    <p>
-                        <A href=move || web::app_href(&answers.with(resume).path()) attr:class="button">
-                            {t(Key::ExplainerContinueAnswering)}
-                        </A>
-                    </p>
-                }
+        {if answers.with_untracked(is_complete) {
+            view! {
+                <p>
+                    <a href=web::app_href("/explainer/result") class="button">
+                        {t(Key::ExplainerSeeResult)}
+                    </a>
+                </p>
             }
-        >
-            <p>
-                <A href=web::app_href("/explainer/result") attr:class="button">
-                    {t(Key::ExplainerSeeResult)}
-                </A>
-            </p>
-        </Show>
+            .into_any()
+        } else {
+            view! {
+                <p class="notice notice--info">{t(Key::ExplainerIncomplete)}</p>
+                <p>
+                    <a href=web::app_href(&answers.with_untracked(resume).path()) class="button">
+                        {t(Key::ExplainerContinueAnswering)}
+                    </a>
+                </p>
+            }
+            .into_any()
+        }}
     }
 }
 
@@ -454,10 +469,12 @@ pub fn ExplainerCheck() -> impl IntoView {
 pub fn ExplainerResult() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let answers = use_explainer().answers;
+    let (storage, answers) = use_answers();
     let navigate = use_navigate();
-    let evaluation = Memo::new(move |_| answers.with(evaluate));
-    let summary = move || match evaluation.with(|e| e.outcome) {
+    let evaluation = answers.with_untracked(evaluate);
+    let signal_count = evaluation.of_kind(Kind::Signal).len();
+    let outcome = evaluation.outcome;
+    let summary = move || match outcome {
         Outcome::NotPossibleNow => i18n.t(Key::ExplainerSummaryNotPossible).to_string(),
         Outcome::CheckRequirements => i18n.t(Key::ExplainerSummaryCheckRequirements).to_string(),
         Outcome::Signals {
@@ -465,8 +482,7 @@ pub fn ExplainerResult() -> impl IntoView {
             not_yet,
             not_sure,
         } => {
-            let total = evaluation.with(|e| e.of_kind(Kind::Signal).len());
-            let total = (total).to_string();
+            let total = signal_count.to_string();
             fill(
                 i18n.t(Key::ExplainerSummarySignals),
                 &[
@@ -479,16 +495,14 @@ pub fn ExplainerResult() -> impl IntoView {
         }
     };
     let cards = move |kind: Kind| {
-        move || {
-            evaluation
-                .with(|e| e.of_kind(kind))
-                .into_iter()
-                .map(|finding| view! { <ResultCard finding/> })
-                .collect_view()
-        }
+        evaluation
+            .of_kind(kind)
+            .into_iter()
+            .map(|finding| view! { <ResultCard finding/> })
+            .collect_view()
     };
     let start_over = move |_| {
-        answers.set(Answers::default());
+        change(storage, answers, Answers::default());
         navigate(&question_path(QuestionId::Age), Default::default());
     };
     let print = |_| {
@@ -499,16 +513,19 @@ pub fn ExplainerResult() -> impl IntoView {
     view! {
         <Title text=t(Key::ExplainerResultTitle)/>
         <h1>{t(Key::ExplainerResultTitle)}</h1>
-        <Show when=move || !answers.with(is_complete)>
-            <div class="notice notice--info">
-                <p>{t(Key::ExplainerIncomplete)}</p>
-                <p>
-                    <A href=move || web::app_href(&answers.with(resume).path())>
-                        {t(Key::ExplainerContinueAnswering)}
-                    </A>
-                </p>
-            </div>
-        </Show>
+        {(!answers.with_untracked(is_complete))
+            .then(|| {
+                view! {
+                    <div class="notice notice--info">
+                        <p>{t(Key::ExplainerIncomplete)}</p>
+                        <p>
+                            <a href=web::app_href(&answers.with_untracked(resume).path())>
+                                {t(Key::ExplainerContinueAnswering)}
+                            </a>
+                        </p>
+                    </div>
+                }
+            })}
         <section class="explainer-summary" aria-labelledby="explainer-summary-heading">
             <h2 id="explainer-summary-heading">{t(Key::ExplainerSummaryHeading)}</h2>
             <p data-testid="explainer-summary">{summary}</p>
@@ -526,9 +543,9 @@ pub fn ExplainerResult() -> impl IntoView {
         </section>
         <p class="reviewed">{t(Key::ExplainerReviewed)}</p>
         <div class="explainer-actions explainer-no-print">
-            <A href=web::app_href("/explainer/check") attr:class="button button--quiet">
+            <a href=web::app_href("/explainer/check") class="button button--quiet">
                 {t(Key::ExplainerChangeAnswers)}
-            </A>
+            </a>
             <button type="button" class="button button--quiet" on:click=print>
                 {t(Key::ExplainerPrint)}
             </button>
@@ -552,7 +569,7 @@ fn ResultCard(finding: Finding) -> impl IntoView {
         State::DoesNotApply => "–",
     };
     let next = match criterion.next_to.app_path() {
-        Some(path) => view! { <A href=web::app_href(path)>{t(criterion.next)}</A> }.into_any(),
+        Some(path) => view! { <a href=web::app_href(path)>{t(criterion.next)}</a> }.into_any(),
         None => view! { <a href=OFFICIAL_SITE rel="noopener">{t(criterion.next)}</a> }.into_any(),
     };
     view! {
