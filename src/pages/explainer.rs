@@ -312,7 +312,9 @@ fn QuestionForm(id: QuestionId) -> impl IntoView {
                     <input
                         type=input_type
                         id=input_id.clone()
-                        name=base.clone()
+                        // One group name for every question: a page reused for the next
+                        // question must not move a checked radio into another group.
+                        name="answer"
                         value=code
                         prop:checked=move || selected.with(|s| s.iter().any(|c| c == code))
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
