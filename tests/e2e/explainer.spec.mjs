@@ -1,6 +1,7 @@
 // The eligibility explainer: journeys through the questions to the result, with axe on
 // every screen, history, change links, keyboard use, reload and Spanish.
 import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { SUBPATH_URL } from "../../playwright.config.mjs";
 
 // Whole journeys with axe on every screen take longer than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -285,4 +286,22 @@ test("an unknown question address explains itself", async ({ page }) => {
   await appReady(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This question does not exist");
   await expectNoAxeViolations(page, "unknown question");
+});
+
+test("under a sub-path the explainer's addresses and next steps keep the path", async ({ page }) => {
+  await page.goto(SUBPATH_URL + "explainer");
+  await appReady(page);
+  await page.getByRole("link", { name: "Start" }).click();
+  await expect(page).toHaveURL(SUBPATH_URL + "explainer/q/age");
+  await answer(page, ["Yes"], { axe: false });
+  await answer(page, ["Yes"], { axe: false });
+  await expect(page).toHaveURL(SUBPATH_URL + "explainer/check");
+  await page.getByRole("link", { name: "See your result" }).click();
+  await expect(card(page, "Not a current Microsoft employee").getByRole("link", { name: /how nominations/ })).toHaveAttribute(
+    "href",
+    "/pathway/faq",
+  );
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where you stand");
 });
