@@ -47,7 +47,8 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
     view! {
         <Router base=web::base_path()>
             <EmbedFrame options>
-                <Routes fallback=pages::not_found::NotFound>
+                <Routes fallback=components::embed::OutsideWidget>
+                    <Route path=path!("/embed/explainer/*rest") view=pages::explainer::Explainer/>
                     <Route path=path!("/embed/faq") view=pages::faq::Faq/>
                 </Routes>
             </EmbedFrame>
@@ -84,6 +85,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/embed") view=pages::embed::EmbedGenerator/>
                     <Route path=path!("/faq") view=pages::faq::Faq/>
                     <Route path=path!("/events") view=pages::events::Events/>
+                    <Route path=path!("/explainer/*rest") view=pages::explainer::Explainer/>
                 </Routes>
             </main>
             <Footer/>

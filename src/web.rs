@@ -16,12 +16,35 @@ pub fn base_path() -> String {
 
 thread_local! {
     static BASE: String = base_path();
+    static EMBEDDED: bool = route_path().starts_with("/embed/");
+}
+
+/// Parts of the app that also run as embedded widgets under `/embed`.
+const WIDGET_PATHS: [&str; 3] = ["/explainer", "/checklist", "/faq"];
+
+/// True when this page view is an embedded widget (`/embed/<widget>`).
+pub fn is_embedded() -> bool {
+    EMBEDDED.with(|e| *e)
+}
+
+/// The route for `path` in this page view: inside an embedded widget, the widget's own
+/// pages live under `/embed` (`/explainer/q/age` becomes `/embed/explainer/q/age`).
+pub fn widget_path(path: &str) -> String {
+    let in_widget = WIDGET_PATHS.iter().any(|w| {
+        path.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+    });
+    if in_widget && is_embedded() {
+        format!("/embed{path}")
+    } else {
+        path.to_string()
+    }
 }
 
 /// An in-app link target: `path` (starting with `/`) under the path the site is served
 /// from. Leptos' `<A>` leaves absolute paths as they are, so every in-app link uses this.
 pub fn app_href(path: &str) -> String {
-    BASE.with(|base| format!("{base}{path}"))
+    BASE.with(|base| format!("{base}{}", widget_path(path)))
 }
 
 /// Offers `content` to the user as a file download.
@@ -121,4 +144,11 @@ pub fn query_pairs() -> Vec<(String, String)> {
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect()
+}
+
+/// Goes one step back in the browser history.
+pub fn go_back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
 }

@@ -91,3 +91,27 @@ pub fn start_resize_reporter() {
     }
     report.forget();
 }
+
+/// Shown when a link inside a widget leads to a part that is not embedded: offers the
+/// full app in a new tab instead of a dead end.
+#[component]
+pub fn OutsideWidget() -> impl IntoView {
+    let i18n = use_i18n();
+    let full = web::app_href(&web::route_path());
+    view! {
+        <Title text=move || i18n.t(Key::EmbedOutsideTitle)/>
+        <h1>{move || i18n.t(Key::EmbedOutsideTitle)}</h1>
+        <p>{move || i18n.t(Key::EmbedOutsideBody)}</p>
+        <p>
+            <a href=full target="_blank" rel="noopener" class="button">
+                {move || i18n.t(Key::EmbedOpenFullApp)}
+                <span class="visually-hidden">{move || i18n.t(Key::OpensInNewTab)}</span>
+            </a>
+        </p>
+        <p>
+            <button type="button" class="button button--quiet" on:click=|_| web::go_back()>
+                {move || i18n.t(Key::EmbedOutsideBack)}
+            </button>
+        </p>
+    }
+}

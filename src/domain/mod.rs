@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod embed;
 pub mod events;
+pub mod explainer;
 pub mod faq;
 pub mod ics;
 pub mod markdown;

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod embed;
 pub mod events;
+pub mod explainer;
 pub mod faq;
 pub mod home;
 pub mod not_found;

@@ -18,10 +18,12 @@
 //! ```
 
 mod documents;
+mod explainer;
 mod local;
 mod memory;
 
 pub use documents::StoredSettings;
+pub use explainer::StoredExplainer;
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
 

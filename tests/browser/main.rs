@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod explainer;
 mod faq;
 mod local_storage;
 

@@ -60,7 +60,7 @@ test("the skip link is first in tab order and moves to the main content", async 
   await page.keyboard.press("Enter");
   await expect(page.locator("#main")).toBeFocused();
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "How this guide works" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Is this program for me?" })).toBeFocused();
 });
 
 test("the chosen theme applies at once and survives a reload", async ({ page }) => {

@@ -1,0 +1,612 @@
+//! The eligibility explainer: intro (`/explainer`), one question per address
+//! (`/explainer/q/:id`), check your answers (`/explainer/check`) and the result
+//! (`/explainer/result`). The rules live in `domain::explainer`; these views only show
+//! them and record answers.
+
+use crate::components::shell::OFFICIAL_SITE;
+use crate::domain::activity::ActivitySummary;
+use crate::domain::explainer::{
+    evaluate, is_complete, is_on_path, next_step, path, previous, progress, question_path, resume,
+    AnswerError, Answers, Finding, Kind, Outcome, QuestionId, State, Step, TECH_AREAS_REVIEWED,
+};
+use crate::i18n::{fill, Key};
+use crate::pages::not_found::NotFound;
+use crate::state::{use_i18n, use_storage, AppStorage};
+use crate::storage::StoredExplainer;
+use crate::web;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// Loads the saved answers. Every explainer page loads them when it opens (a few bytes of
+/// JSON) and saves after each change, so pages share nothing but storage.
+fn load_answers(storage: AppStorage) -> Answers {
+    let before = storage.recoveries.with_untracked(Vec::len);
+    let answers = Answers::from(storage.load::<StoredExplainer>());
+    if storage.recoveries.with_untracked(Vec::len) > before {
+        // The unreadable text was copied to a backup key: replace it so it is set aside once.
+        let _ = storage.save(&StoredExplainer::default());
+    }
+    answers
+}
+
+/// The page's answers signal, loaded from storage.
+fn use_answers() -> (AppStorage, RwSignal<Answers>) {
+    let storage = use_storage();
+    (storage, RwSignal::new(load_answers(storage)))
+}
+
+/// Changes the answers and saves them (a failed save is reported by the storage banner).
+fn change(storage: AppStorage, answers: RwSignal<Answers>, new: Answers) {
+    let _ = storage.save(&StoredExplainer::from(&new));
+    answers.set(new);
+}
+
+/// What the contribution journal knows, for the prefill offer.
+fn journal_summary() -> Signal<Option<ActivitySummary>> {
+    // JOURNAL: return the journal's ActivitySummary signal here to offer the prefill.
+    Signal::stored(None)
+}
+
+/// Every `/explainer/...` address. One route for the whole explainer keeps the router
+/// (generic over every route's view) small; the sub-path picks the page here.
+#[component]
+pub fn Explainer() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let rest = params.with(|p| p.get("rest").unwrap_or_default());
+        match rest.trim_matches('/') {
+            "" => view! { <ExplainerIntro/> }.into_any(),
+            "check" => view! { <ExplainerCheck/> }.into_any(),
+            "result" => view! { <ExplainerResult/> }.into_any(),
+            other => match other.strip_prefix("q/") {
+                Some(code) => view! { <ExplainerQuestion code=code.to_string()/> }.into_any(),
+                None => view! { <NotFound/> }.into_any(),
+            },
+        }
+    }
+}
+
+/// `/explainer`: what the explainer does, and start, resume or clear.
+#[component]
+pub fn ExplainerIntro() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let (storage, answers) = use_answers();
+    let status = RwSignal::new(None::<String>);
+    let started = move || answers.with(|a| !a.is_empty());
+    let clear = move |_| {
+        change(storage, answers, Answers::default());
+        status.set(Some(i18n.t(Key::ExplainerCleared).to_string()));
+    };
+    let fill_from_journal = move |summary: ActivitySummary| {
+        let mut next = answers.get_untracked();
+        let count = next.prefill_from_journal(&summary).to_string();
+        change(storage, answers, next);
+        status.set(Some(fill(
+            i18n.t(Key::ExplainerPrefillDone),
+            &[("count", &count)],
+        )));
+    };
+    view! {
+        <Title text=t(Key::ExplainerTitle)/>
+        <h1>{t(Key::ExplainerTitle)}</h1>
+        <p class="lead">{t(Key::ExplainerIntroLead)}</p>
+        <p>{t(Key::ExplainerIntroKinds)}</p>
+        <p>{t(Key::ExplainerIntroNotSure)}</p>
+        <p>{t(Key::ExplainerIntroPrivacy)}</p>
+        <p class="callout">{t(Key::ExplainerIntroNoPromise)}</p>
+        <JournalPrefillOffer summary=journal_summary() on_fill=fill_from_journal/>
+        <p role="status" class="explainer-status">{move || status.get()}</p>
+        <div class="explainer-actions">
+            {move || {
+                (!started())
+                    .then(|| {
+                        view! {
+                            <a href=web::app_href(&question_path(QuestionId::Age)) class="button">
+                                {t(Key::ExplainerStart)}
+                            </a>
+                        }
+                    })
+            }}
+            {move || {
+                started()
+                    .then(|| {
+                        let n = answers.with(|a| a.iter().count()).to_string();
+                        let complete = answers.with(is_complete);
+                        view! {
+                            <p class="explainer-saved">
+                                {fill(i18n.t(Key::ExplainerSavedCount), &[("count", &n)])}
+                            </p>
+                            <a href=web::app_href(&answers.with(resume).path()) class="button">
+                                {t(Key::ExplainerResume)}
+                            </a>
+                            {complete
+                                .then(|| {
+                                    view! {
+                                        <a
+                                            href=web::app_href("/explainer/result")
+                                            class="button button--quiet"
+                                        >
+                                            {t(Key::ExplainerViewResult)}
+                                        </a>
+                                    }
+                                })}
+                            <button type="button" class="button button--quiet" on:click=clear>
+                                {t(Key::ExplainerClear)}
+                            </button>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Offers to fill the activity questions from the contribution journal; hidden when the
+/// journal has nothing from the last 12 months.
+#[component]
+pub fn JournalPrefillOffer(
+    summary: Signal<Option<ActivitySummary>>,
+    /// Called with the summary when the person accepts the offer.
+    #[prop(into)]
+    on_fill: Callback<ActivitySummary>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let usable = move || summary.with(|s| s.as_ref().is_some_and(|s| s.contributions_last_12 > 0));
+    let fill_answers = move |_| {
+        if let Some(s) = summary.get_untracked() {
+            on_fill.run(s);
+        }
+    };
+    view! {
+        {move || usable().then(|| view! {
+            <section class="explainer-prefill" aria-labelledby="explainer-prefill-heading">
+                <h2 id="explainer-prefill-heading">{t(Key::ExplainerPrefillHeading)}</h2>
+                <p>
+                    {move || {
+                        let (count, months) = summary.with(|s| {
+                            s.as_ref().map_or((0, 0), |s| (s.contributions_last_12, s.active_months_last_12))
+                        });
+                        fill(
+                            i18n.t(Key::ExplainerPrefillBody),
+                            &[("count", &count.to_string()), ("months", &months.to_string())],
+                        )
+                    }}
+                </p>
+                <button type="button" class="button" on:click=fill_answers>
+                    {t(Key::ExplainerPrefillButton)}
+                </button>
+            </section>
+        })}
+    }
+}
+
+/// `/explainer/q/:id`: one question.
+#[component]
+pub fn ExplainerQuestion(code: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let storage = use_storage();
+    {
+        let answers = load_answers(storage);
+        match QuestionId::from_code(&code) {
+            Some(id) if is_on_path(&answers, id) => view! { <QuestionForm id/> }.into_any(),
+            Some(_) => view! {
+                <Title text=t(Key::ExplainerSkippedTitle)/>
+                <h1>{t(Key::ExplainerSkippedTitle)}</h1>
+                <p>{t(Key::ExplainerSkippedBody)}</p>
+                <p>
+                    <a href=web::app_href(&resume(&answers).path())>
+                        {t(Key::ExplainerGoOn)}
+                    </a>
+                </p>
+            }
+            .into_any(),
+            None => view! {
+                <Title text=t(Key::ExplainerUnknownTitle)/>
+                <h1>{t(Key::ExplainerUnknownTitle)}</h1>
+                <p>{t(Key::ExplainerUnknownBody)}</p>
+                <p><a href=web::app_href("/explainer")>{t(Key::ExplainerTitle)}</a></p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// The form of one question: choices, help, error, back link and "Continue".
+#[component]
+fn QuestionForm(id: QuestionId) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let (storage, answers) = use_answers();
+    let navigate = use_navigate();
+    let question = id.question();
+    let from_check = use_query_map().with_untracked(|q| q.get("from").as_deref() == Some("check"));
+    let selected = RwSignal::new(answers.with_untracked(|a| {
+        a.get(id)
+            .map(|set| set.iter().map(|c| c.to_string()).collect::<Vec<String>>())
+            .unwrap_or_default()
+    }));
+    let error = RwSignal::new(None::<AnswerError>);
+    let back = if from_check {
+        "/explainer/check".to_string()
+    } else {
+        answers
+            .with_untracked(|a| previous(a, id))
+            .map_or_else(|| "/explainer".to_string(), question_path)
+    };
+    let position = answers.with_untracked(|a| progress(a, id));
+    let base = format!("explainer-{}", id.code());
+    let help_id = format!("{base}-help");
+    let error_id = format!("{base}-error");
+    let note_id = format!("{base}-note");
+    let described = {
+        let mut ids = vec![help_id.clone()];
+        if id == QuestionId::Area {
+            ids.push(note_id.clone());
+        }
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = ids.clone();
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let toggle = move |code: &'static str, exclusive: bool, on: bool| {
+        error.set(None);
+        selected.update(|s| {
+            if !question.multiple {
+                *s = vec![code.to_string()];
+                return;
+            }
+            s.retain(|c| c != code);
+            if on {
+                if exclusive {
+                    s.clear();
+                } else {
+                    s.retain(|c| question.choice(c).is_some_and(|ch| !ch.exclusive));
+                }
+                s.push(code.to_string());
+            }
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut next = answers.get_untracked();
+        let chosen = selected.get_untracked();
+        if let Err(e) = next.set(id, chosen.iter().map(String::as_str)) {
+            error.set(Some(e));
+            return;
+        }
+        change(storage, answers, next.clone());
+        let target = match (from_check, resume(&next)) {
+            (true, Step::Check) => Step::Check.path(),
+            (true, step) => format!("{}?from=check", step.path()),
+            (false, _) => next_step(&next, id).path(),
+        };
+        navigate(&web::widget_path(&target), Default::default());
+    };
+    let input_type = if question.multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    let first_exclusive = question.choices.iter().position(|c| c.exclusive);
+    let choices = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let code = choice.code;
+            let input_id = format!("{base}-{code}");
+            let error_id = error_id.clone();
+            let divider = (question.multiple && Some(i) == first_exclusive && i > 0).then(|| {
+                view! { <p class="explainer-or">{t(Key::ExplainerOr)}</p> }
+            });
+            view! {
+                {divider}
+                <div class="explainer-choice">
+                    <input
+                        type=input_type
+                        id=input_id.clone()
+                        // One group name for every question: a page reused for the next
+                        // question must not move a checked radio into another group.
+                        name="answer"
+                        value=code
+                        prop:checked=move || selected.with(|s| s.iter().any(|c| c == code))
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
+                        on:change=move |ev| toggle(code, choice.exclusive, event_target_checked(&ev))
+                    />
+                    <label for=input_id>{t(choice.label)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=t(question.text)/>
+        <p class="explainer-back">
+            <a href=web::app_href(&back) class="back-link">{t(Key::ExplainerBack)}</a>
+        </p>
+        {position.map(|(n, total)| {
+            view! {
+                <p class="explainer-progress">
+                    {move || match total {
+                        Some(total) => fill(
+                            i18n.t(Key::ExplainerProgress),
+                            &[("n", &n.to_string()), ("total", &total.to_string())],
+                        ),
+                        None => fill(i18n.t(Key::ExplainerProgressOpen), &[("n", &n.to_string())]),
+                    }}
+                </p>
+            }
+        })}
+        <form class="explainer-form" on:submit=submit novalidate>
+            <fieldset
+                class="explainer-fieldset"
+                class:explainer-fieldset--error=move || error.with(Option::is_some)
+                aria-describedby=described
+            >
+                <legend><h1>{t(question.text)}</h1></legend>
+                <p class="explainer-help" id=help_id>{t(question.help)}</p>
+                {(id == QuestionId::Area).then(|| {
+                    let (y, m, d) = TECH_AREAS_REVIEWED;
+                    view! {
+                        <p class="reviewed" id=note_id data-reviewed=format!("{y}-{m:02}-{d:02}")>
+                            {t(Key::ExplainerAreasNote)}
+                        </p>
+                    }
+                })}
+                <p class="explainer-error" id=error_id.clone() role="alert">
+                    {move || error.get().map(|e| i18n.t(e.message(question)))}
+                </p>
+                <div class="explainer-choices">{choices}</div>
+            </fieldset>
+            <button type="submit" class="button">{t(Key::ExplainerContinue)}</button>
+        </form>
+    }
+}
+
+/// `/explainer/check`: every answer on the path, each with a change link.
+#[component]
+pub fn ExplainerCheck() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let (_, answers) = use_answers();
+    let rows = {
+        answers.with_untracked(|a| {
+            path(a)
+                .into_iter()
+                .map(|id| {
+                    let question = id.question();
+                    let labels: Vec<Key> = a
+                        .get(id)
+                        .map(|set| {
+                            question
+                                .choices
+                                .iter()
+                                .filter(|c| set.contains(c.code))
+                                .map(|c| c.label)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let answer = if labels.is_empty() {
+                        view! { <span class="explainer-muted">{t(Key::ExplainerNotAnswered)}</span> }
+                            .into_any()
+                    } else {
+                        view! {
+                            <ul class="explainer-answer-list">
+                                {labels.into_iter().map(|k| view! { <li>{t(k)}</li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    };
+                    let href = web::app_href(&format!("{}?from=check", question_path(id)));
+                    view! {
+                        <div class="summary-row" data-question=id.code()>
+                            <dt>{t(question.text)}</dt>
+                            <dd>{answer}</dd>
+                            <dd class="summary-row__action">
+                                <a href=href>
+                                    {t(Key::ExplainerChange)}
+                                    <span class="explainer-vh">
+                                        " "
+                                        {move || fill(
+                                            i18n.t(Key::ExplainerChangeHidden),
+                                            &[("question", i18n.t(question.text))],
+                                        )}
+                                    </span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Title text=t(Key::ExplainerCheckTitle)/>
+        <p class="explainer-back">
+            <a
+                href=move || {
+                    let last = answers.with(|a| path(a).last().copied()).unwrap_or(QuestionId::Age);
+                    web::app_href(&question_path(last))
+                }
+                class="back-link"
+            >
+                {t(Key::ExplainerBack)}
+            </a>
+        </p>
+        <h1>{t(Key::ExplainerCheckTitle)}</h1>
+        <p>{t(Key::ExplainerCheckLead)}</p>
+        <dl class="summary-list">{rows}</dl>
+        {if answers.with_untracked(is_complete) {
+            view! {
+                <p>
+                    <a href=web::app_href("/explainer/result") class="button">
+                        {t(Key::ExplainerSeeResult)}
+                    </a>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="notice notice--info">{t(Key::ExplainerIncomplete)}</p>
+                <p>
+                    <a href=web::app_href(&answers.with_untracked(resume).path()) class="button">
+                        {t(Key::ExplainerContinueAnswering)}
+                    </a>
+                </p>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// `/explainer/result`: the summary and one card per criterion.
+#[component]
+pub fn ExplainerResult() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let (storage, answers) = use_answers();
+    let navigate = use_navigate();
+    let evaluation = answers.with_untracked(evaluate);
+    let signal_count = evaluation.of_kind(Kind::Signal).len();
+    let outcome = evaluation.outcome;
+    let summary = move || match outcome {
+        Outcome::NotPossibleNow => i18n.t(Key::ExplainerSummaryNotPossible).to_string(),
+        Outcome::CheckRequirements => i18n.t(Key::ExplainerSummaryCheckRequirements).to_string(),
+        Outcome::Signals {
+            met,
+            not_yet,
+            not_sure,
+        } => {
+            let total = signal_count.to_string();
+            fill(
+                i18n.t(Key::ExplainerSummarySignals),
+                &[
+                    ("total", &total),
+                    ("met", &met.to_string()),
+                    ("not_yet", &not_yet.to_string()),
+                    ("not_sure", &not_sure.to_string()),
+                ],
+            )
+        }
+    };
+    let cards = move |kind: Kind| {
+        evaluation
+            .of_kind(kind)
+            .into_iter()
+            .map(|finding| view! { <ResultCard finding/> })
+            .collect_view()
+    };
+    let start_over = move |_| {
+        change(storage, answers, Answers::default());
+        navigate(
+            &web::widget_path(&question_path(QuestionId::Age)),
+            Default::default(),
+        );
+    };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <Title text=t(Key::ExplainerResultTitle)/>
+        <h1>{t(Key::ExplainerResultTitle)}</h1>
+        {(!answers.with_untracked(is_complete))
+            .then(|| {
+                view! {
+                    <div class="notice notice--info">
+                        <p>{t(Key::ExplainerIncomplete)}</p>
+                        <p>
+                            <a href=web::app_href(&answers.with_untracked(resume).path())>
+                                {t(Key::ExplainerContinueAnswering)}
+                            </a>
+                        </p>
+                    </div>
+                }
+            })}
+        <section class="explainer-summary" aria-labelledby="explainer-summary-heading">
+            <h2 id="explainer-summary-heading">{t(Key::ExplainerSummaryHeading)}</h2>
+            <p data-testid="explainer-summary">{summary}</p>
+            <p>{t(Key::ExplainerSummaryNoBenchmark)}</p>
+        </section>
+        <section aria-labelledby="explainer-requirements-heading">
+            <h2 id="explainer-requirements-heading">{t(Key::ExplainerResultRequirements)}</h2>
+            <p>{t(Key::ExplainerResultRequirementsIntro)}</p>
+            <ul class="explainer-cards" role="list">{cards(Kind::Requirement)}</ul>
+        </section>
+        <section aria-labelledby="explainer-signals-heading">
+            <h2 id="explainer-signals-heading">{t(Key::ExplainerResultSignals)}</h2>
+            <p>{t(Key::ExplainerResultSignalsIntro)}</p>
+            <ul class="explainer-cards" role="list">{cards(Kind::Signal)}</ul>
+        </section>
+        <p class="reviewed">{t(Key::ExplainerReviewed)}</p>
+        <div class="explainer-actions explainer-no-print">
+            <a href=web::app_href("/explainer/check") class="button button--quiet">
+                {t(Key::ExplainerChangeAnswers)}
+            </a>
+            <button type="button" class="button button--quiet" on:click=print>
+                {t(Key::ExplainerPrint)}
+            </button>
+            <button type="button" class="button" on:click=start_over>
+                {t(Key::ExplainerStartOver)}
+            </button>
+        </div>
+    }
+}
+
+/// One criterion of the result: state, explanation, why, source and next step.
+#[component]
+fn ResultCard(finding: Finding) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let criterion = finding.criterion();
+    let mark = match finding.state {
+        State::Met => "✓",
+        State::NotYet => "✗",
+        State::NotSure => "?",
+        State::DoesNotApply => "–",
+    };
+    let next = match criterion.next_to.app_path() {
+        Some(path) => view! { <a href=web::app_href(path)>{t(criterion.next)}</a> }.into_any(),
+        None => view! { <a href=OFFICIAL_SITE rel="noopener">{t(criterion.next)}</a> }.into_any(),
+    };
+    view! {
+        <li
+            class=format!("explainer-card explainer-card--{}", finding.state.code())
+            data-criterion=format!("{:?}", finding.id).to_lowercase()
+            data-state=finding.state.code()
+        >
+            <h3>{t(criterion.title)}</h3>
+            <p class="explainer-card__state">
+                <span aria-hidden="true">{mark}</span>
+                " "
+                {t(finding.state_label())}
+            </p>
+            <p>{t(finding.explanation)}</p>
+            <p>
+                <strong>{t(Key::ExplainerWhy)}</strong>
+                " "
+                {t(criterion.why)}
+            </p>
+            <p class="explainer-card__source">
+                {t(Key::ExplainerSource)}
+                " "
+                {t(criterion.source.label())}
+                " · "
+                <a href=OFFICIAL_SITE rel="noopener">{t(Key::ExplainerSourceLink)}</a>
+            </p>
+            <p class="explainer-card__next">
+                <strong>{t(Key::ExplainerNext)}</strong>
+                " "
+                {next}
+            </p>
+        </li>
+    }
+}
