@@ -1,5 +1,6 @@
 //! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
 
 pub mod activity;
+pub mod journal;
 pub mod markdown;
 pub mod settings;
