@@ -8,13 +8,14 @@ pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod web;
 
 use components::shell::{Footer, Header, RouteFocus, SkipLink, StorageBanner};
 use i18n::Key;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use state::{provide_app_state, use_i18n, use_settings, AppStorage};
 
@@ -51,6 +52,13 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/about") view=pages::about::About/>
+                    <ParentRoute path=path!("/journal") view=pages::journal::JournalLayout>
+                        <Route path=path!("") view=pages::journal::JournalEntries/>
+                        <Route path=path!("overview") view=pages::journal::JournalOverview/>
+                        <Route path=path!("data") view=pages::journal::JournalData/>
+                        <Route path=path!("new") view=pages::journal::JournalNew/>
+                        <Route path=path!(":id/edit") view=pages::journal::JournalEdit/>
+                    </ParentRoute>
                 </Routes>
             </main>
             <Footer/>

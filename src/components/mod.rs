@@ -1,3 +1,4 @@
 //! Shared UI pieces.
 
+pub mod journal_form;
 pub mod shell;

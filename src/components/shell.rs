@@ -56,6 +56,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label=move || i18n.t(Key::NavLabel)>
                     <ul>
                         <li><A href=web::app_href("/") exact=true>{move || i18n.t(Key::NavHome)}</A></li>
+                        <li><A href=web::app_href("/journal")>{move || i18n.t(Key::NavJournal)}</A></li>
                         <li><A href=web::app_href("/about")>{move || i18n.t(Key::NavAbout)}</A></li>
                     </ul>
                 </nav>

@@ -2,4 +2,5 @@
 
 pub mod about;
 pub mod home;
+pub mod journal;
 pub mod not_found;

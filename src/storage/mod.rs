@@ -18,10 +18,12 @@
 //! ```
 
 mod documents;
+mod journal;
 mod local;
 mod memory;
 
 pub use documents::StoredSettings;
+pub use journal::StoredJournal;
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
 
