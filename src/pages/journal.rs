@@ -99,6 +99,16 @@ impl JournalState {
         self.status.set(String::new());
         self.undo.set(Some(Undo { entry, generation }));
         self.expire_undo_later(generation);
+        // The Delete button is gone: keyboard focus goes to the Undo offer.
+        request_animation_frame(|| {
+            let button = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("#journal-undo button").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        });
     }
 
     fn expire_undo_later(&self, generation: u64) {
@@ -199,7 +209,7 @@ pub fn JournalLayout() -> impl IntoView {
 
 /// A date as the user's language writes it in the list (ISO, unambiguous everywhere).
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.to_string()
 }
 
 /// `/journal`: search, filters, sort and the entry list.
@@ -230,7 +240,7 @@ pub fn JournalEntries() -> impl IntoView {
         filter.update(f);
         state.shown.set(PAGE);
     };
-    let parse_date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+    let parse_date = |s: String| crate::domain::journal::parse_iso_date(&s);
 
     view! {
         <Title text=t(Key::JournalTitle)/>

@@ -7,7 +7,7 @@ use super::{areas::area, ActivityType, Audience, Entry, Figure, Figures, Journal
 use crate::i18n::{fill, tr, Key, Lang};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Name written in every backup, so that other JSON files are recognised as such.
 pub const BACKUP_FORMAT: &str = "mvp-pathway-journal";
@@ -66,8 +66,8 @@ impl From<&Entry> for EntryRecord {
             title: e.title.clone(),
             description: e.description.clone(),
             private_notes: e.private_notes.clone(),
-            date: e.date.format("%Y-%m-%d").to_string(),
-            end_date: e.end_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: e.date.to_string(),
+            end_date: e.end_date.map(|d| d.to_string()),
             url: e.url.clone(),
             areas: e.areas.clone(),
             audiences: e.audiences.iter().map(|a| a.code().to_string()).collect(),
@@ -92,7 +92,7 @@ impl TryFrom<EntryRecord> for Entry {
     /// Refuses unknown codes and anything the entry form would refuse.
     fn try_from(r: EntryRecord) -> Result<Self, String> {
         let date = |s: &str| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("bad date {s:?}"))
+            super::parse_iso_date(s).ok_or_else(|| format!("bad date {s:?}"))
         };
         let kind = ActivityType::from_code(&r.kind).ok_or(format!("unknown type {:?}", r.kind))?;
         let mut figures = Figures::default();
@@ -156,7 +156,7 @@ pub fn export_json(journal: &Journal, today: NaiveDate) -> String {
     let backup = serde_json::json!({
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
-        "exported": today.format("%Y-%m-%d").to_string(),
+        "exported": today.to_string(),
         "entries": journal.entries().iter().map(EntryRecord::from).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&backup).unwrap_or_default()
@@ -305,19 +305,19 @@ pub fn plan_import(
     mode: ImportMode,
 ) -> ImportPlan {
     let mut plan = ImportPlan::default();
-    let by_id: HashMap<&str, &Entry> = match mode {
+    let by_id: BTreeMap<&str, &Entry> = match mode {
         ImportMode::Merge => current
             .entries()
             .iter()
             .map(|e| (e.id.as_str(), e))
             .collect(),
-        ImportMode::Replace => HashMap::new(),
+        ImportMode::Replace => BTreeMap::new(),
     };
-    let mut seen_keys: HashSet<String> = match mode {
+    let mut seen_keys: BTreeSet<String> = match mode {
         ImportMode::Merge => current.entries().iter().map(dedup_key).collect(),
-        ImportMode::Replace => HashSet::new(),
+        ImportMode::Replace => BTreeSet::new(),
     };
-    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut seen_ids: BTreeSet<String> = BTreeSet::new();
     for item in incoming {
         let entry = match item {
             Ok(e) => e,
@@ -362,7 +362,7 @@ pub fn apply_import(current: &Journal, plan: &ImportPlan, mode: ImportMode) -> J
     let mut entries: Vec<Entry> = match mode {
         ImportMode::Replace => Vec::with_capacity(plan.added.len()),
         ImportMode::Merge => {
-            let updated: HashSet<&str> = plan.updated.iter().map(|e| e.id.as_str()).collect();
+            let updated: BTreeSet<&str> = plan.updated.iter().map(|e| e.id.as_str()).collect();
             current
                 .entries()
                 .iter()
@@ -419,9 +419,9 @@ pub fn export_csv(journal: &Journal) -> String {
             e.title.clone(),
             e.description.clone(),
             e.private_notes.clone(),
-            e.date.format("%Y-%m-%d").to_string(),
+            e.date.to_string(),
             e.end_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|d| d.to_string())
                 .unwrap_or_default(),
             e.url.clone().unwrap_or_default(),
             e.areas.first().map(area_name).unwrap_or_default(),

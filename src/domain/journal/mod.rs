@@ -28,6 +28,22 @@ pub const DESCRIPTION_MAX: usize = 1_000;
 /// Most characters in private notes (a sanity limit of ours; the portal states none).
 pub const NOTES_MAX: usize = 5_000;
 
+/// Parses an ISO date, `YYYY-MM-DD` (what `<input type="date">` gives). Hand-written
+/// rather than chrono's format parser, which would add to the download for one format.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        text.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $key:ident,)+ }) => {
         $(#[$meta])*
@@ -487,6 +503,16 @@ mod tests {
                 .count(),
             0
         );
+    }
+
+    #[test]
+    fn iso_dates_parse_strictly() {
+        assert_eq!(parse_iso_date("2028-02-29"), Some(day(2028, 2, 29)));
+        assert_eq!(parse_iso_date("2027-02-29"), None);
+        for bad in ["2026-1-01", "2026/01/01", "+026-01-01", "2026-01-0x", "", "2026-01-011"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        assert_eq!(day(2026, 3, 5).to_string(), "2026-03-05");
     }
 
     #[test]

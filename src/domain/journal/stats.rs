@@ -145,7 +145,7 @@ impl Journal {
             .take(n)
             .map(|e| StoryHighlight {
                 title: e.title.clone(),
-                date: e.date.format("%Y-%m-%d").to_string(),
+                date: e.date.to_string(),
                 kind: tr(lang, e.kind.key()).to_string(),
                 url: e.url.clone(),
                 reach: e.reach(),

@@ -85,7 +85,7 @@ impl Draft {
             title: String::new(),
             description: String::new(),
             notes: String::new(),
-            date: today.format("%Y-%m-%d").to_string(),
+            date: today.to_string(),
             end_date: String::new(),
             url: String::new(),
             areas: Vec::new(),
@@ -109,10 +109,10 @@ impl Draft {
             title: entry.title.clone(),
             description: entry.description.clone(),
             notes: entry.private_notes.clone(),
-            date: entry.date.format("%Y-%m-%d").to_string(),
+            date: entry.date.to_string(),
             end_date: entry
                 .end_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|d| d.to_string())
                 .unwrap_or_default(),
             url: entry.url.clone().unwrap_or_default(),
             areas: entry.areas.clone(),
@@ -272,8 +272,7 @@ fn parse_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
+    super::parse_iso_date(text)
         .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)))
         .map(Some)
         .ok_or(Problem::InvalidDate)

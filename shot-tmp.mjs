@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const [,, path, out, width = "1200", theme = "light", setup = ""] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: theme });
+page.on("console", m => { if (m.type() === "error") console.log("console error:", m.text()); });
+page.on("pageerror", e => console.log("pageerror:", String(e)));
+await page.goto("http://127.0.0.1:4373/");
+if (setup) await page.evaluate(setup);
+await page.goto("http://127.0.0.1:4373" + path);
+await page.waitForTimeout(800);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
