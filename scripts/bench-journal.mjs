@@ -53,6 +53,21 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // Resolves with the time of the DOM change after which `cond()` holds (a MutationObserver
+    // callback runs right after the change, so no frame-rate rounding).
+    await page.addInitScript(() => {
+      window.__until = (cond) =>
+        new Promise((resolve) => {
+          if (cond()) return resolve(performance.now());
+          const obs = new MutationObserver(() => {
+            if (cond()) {
+              obs.disconnect();
+              resolve(performance.now());
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+    });
     await page.goto(URL + "/about");
     await page.locator("#main h1").waitFor();
     await page.evaluate((v) => localStorage.setItem("mvp-pathway:journal", v), stored);
@@ -64,22 +79,24 @@ try {
         () =>
           new Promise((resolve) => {
             const t0 = performance.now();
+            const done = window.__until(() => document.querySelector(".journal-entry"));
             document.querySelector('nav a[href$="/journal"]').click();
-            const check = () => (document.querySelector(".journal-entry") ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-            check();
+            done.then((t) => resolve(t - t0));
           }),
       ),
     );
     // Filter keystroke: one input event on the search box, until the count has updated.
     await page.locator("#jl-search").fill("contribution number 4");
     results.keystroke.push(
-      await page.evaluate(() => {
+      await page.evaluate(async () => {
         const input = document.querySelector("#jl-search");
+        const count = document.querySelector("[data-testid=journal-count]");
+        const before = count.textContent;
         const t0 = performance.now();
+        const done = window.__until(() => count.textContent !== before);
         input.value = input.value + "2";
         input.dispatchEvent(new Event("input", { bubbles: true }));
-        void document.querySelector("[data-testid=journal-count]").textContent; // rendered synchronously
-        return performance.now() - t0;
+        return (await done) - t0;
       }),
     );
     await page.locator("#jl-search").fill("");
@@ -91,9 +108,9 @@ try {
         (title) =>
           new Promise((resolve) => {
             const t0 = performance.now();
+            const done = window.__until(() => [...document.querySelectorAll(".journal-entry h2")].some((h) => h.textContent === title));
             document.querySelector(".journal-form button[type=submit]").click();
-            const check = () => ([...document.querySelectorAll(".journal-entry h2")].some((h) => h.textContent === title) ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-            check();
+            done.then((t) => resolve(t - t0));
           }),
         "Edited title for the benchmark " + run,
       ),
@@ -109,9 +126,9 @@ try {
       () =>
         new Promise((resolve) => {
           const t = performance.now();
+          const done = window.__until(() => document.querySelector("[data-testid=journal-status]").textContent.includes("5000"));
           [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
-          const check = () => (document.querySelector("[data-testid=journal-status]").textContent.includes("5000") ? resolve(performance.now() - t) : requestAnimationFrame(check));
-          check();
+          done.then((t1) => resolve(t1 - t));
         }),
     );
     results.import.push(t1 - t0 + importMs);

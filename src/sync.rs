@@ -7,7 +7,7 @@
 //!
 //! Usage (inside a component, with app state provided):
 //!
-//! ```ignore
+//! ```text
 //! let journal = RwSignal::new(Journal::from(storage.load::<StoredJournal>()));
 //! sync_from_other_tabs::<StoredJournal, _>(journal, Journal::from);
 //! ```

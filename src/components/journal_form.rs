@@ -4,7 +4,9 @@
 
 use crate::domain::journal::areas::AREAS;
 use crate::domain::journal::validation::{Draft, Field, Problem};
-use crate::domain::journal::{ActivityType, Audience, Entry, Figure, MsEvent, DESCRIPTION_MAX, TITLE_MAX};
+use crate::domain::journal::{
+    ActivityType, Audience, Entry, Figure, MsEvent, DESCRIPTION_MAX, TITLE_MAX,
+};
 use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
 use crate::pages::journal::{now_ms, use_journal};
@@ -52,10 +54,14 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
     });
     let error_of = move |field: Field| {
         problems.with(|p| {
-            p.iter().find(|(f, _)| *f == field).map(|(_, problem)| match problem {
-                Problem::TooLong { max } => fill(i18n.t(problem.key()), &[("max", &max.to_string())]),
-                other => i18n.t(other.key()).to_string(),
-            })
+            p.iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, problem)| match problem {
+                    Problem::TooLong { max } => {
+                        fill(i18n.t(problem.key()), &[("max", &max.to_string())])
+                    }
+                    other => i18n.t(other.key()).to_string(),
+                })
         })
     };
     let describedby = move |field: Field, hint: Option<&'static str>| {
@@ -82,9 +88,10 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
         if url.is_empty() {
             return 0;
         }
-        state
-            .journal
-            .with(|j| j.duplicates_of(&title, Some(&url), editing_for_dup.as_deref()).count())
+        state.journal.with(|j| {
+            j.duplicates_of(&title, Some(&url), editing_for_dup.as_deref())
+                .count()
+        })
     });
     let preview = Memo::new(move |_| draft.with(|d| render_markdown(&d.description)));
     let count = move |get: fn(&Draft) -> &String| move || draft.with(|d| get(d).chars().count());
@@ -124,7 +131,11 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
         }
     };
 
-    let text_input = move |field: Field, label: Key, get: fn(&Draft) -> &String, set: fn(&mut Draft, String), input_type: &'static str| {
+    let text_input = move |field: Field,
+                           label: Key,
+                           get: fn(&Draft) -> &String,
+                           set: fn(&mut Draft, String),
+                           input_type: &'static str| {
         let id = field_id(field);
         view! {
             <div class="field">

@@ -79,9 +79,14 @@ impl JournalState {
 
     /// Changes the journal and saves it; a failed save is shown by the storage banner,
     /// and the change stays on screen.
-    pub fn commit(&self, storage: AppStorage, change: impl FnOnce(&mut Journal)) -> Result<(), StorageError> {
+    pub fn commit(
+        &self,
+        storage: AppStorage,
+        change: impl FnOnce(&mut Journal),
+    ) -> Result<(), StorageError> {
         self.journal.update(change);
-        self.journal.with_untracked(|j| storage.save(&StoredJournal::from(j)))
+        self.journal
+            .with_untracked(|j| storage.save(&StoredJournal::from(j)))
     }
 
     /// Puts `message` in the status region.
@@ -118,7 +123,9 @@ impl JournalState {
                 if state.undo.is_disposed() {
                     return;
                 }
-                let current = state.undo.with_untracked(|u| u.as_ref().map(|u| u.generation));
+                let current = state
+                    .undo
+                    .with_untracked(|u| u.as_ref().map(|u| u.generation));
                 if current != Some(generation) {
                     return;
                 }
@@ -222,17 +229,28 @@ pub fn JournalEntries() -> impl IntoView {
     let today = today();
     let filter = state.filter;
     let hits = Memo::new(move |_| {
-        state.journal.with(|j| state.index.with(|index| filter.with(|f| f.apply(j, index, today))))
+        state.journal.with(|j| {
+            state
+                .index
+                .with(|index| filter.with(|f| f.apply(j, index, today)))
+        })
     });
     let type_counts = Memo::new(move |_| {
-        state.journal.with(|j| state.index.with(|index| filter.with(|f| f.counts_by_type(j, index, today))))
+        state.journal.with(|j| {
+            state
+                .index
+                .with(|index| filter.with(|f| f.counts_by_type(j, index, today)))
+        })
     });
     let total = Memo::new(move |_| state.journal.with(Journal::len));
     let visible = Memo::new(move |_| {
         let n = state.shown.get();
         hits.with(|h| {
             state.journal.with(|j| {
-                h.iter().take(n).filter_map(|i| j.entries().get(*i).cloned()).collect::<Vec<Entry>>()
+                h.iter()
+                    .take(n)
+                    .filter_map(|i| j.entries().get(*i).cloned())
+                    .collect::<Vec<Entry>>()
             })
         })
     });
@@ -488,7 +506,11 @@ pub fn JournalOverview() -> impl IntoView {
     let summary = Memo::new(move |_| state.journal.with(|j| j.activity_summary(today)));
     let months = Memo::new(move |_| state.journal.with(|j| calendar(j, today)));
     let sums = Memo::new(move |_| state.journal.with(|j| totals(j, today)));
-    let peak = move || months.with(|m| m.iter().map(|m| m.count).max().unwrap_or(0)).max(1);
+    let peak = move || {
+        months
+            .with(|m| m.iter().map(|m| m.count).max().unwrap_or(0))
+            .max(1)
+    };
     let month_name = move |m: u32| i18n.t(MONTH_KEYS[(m as usize).saturating_sub(1) % 12]);
     view! {
         <Title text=t(Key::JournalOverviewTitle)/>
@@ -546,12 +568,26 @@ pub fn JournalOverview() -> impl IntoView {
 }
 
 const MONTH_KEYS: [Key; 12] = [
-    Key::JournalMonth1, Key::JournalMonth2, Key::JournalMonth3, Key::JournalMonth4,
-    Key::JournalMonth5, Key::JournalMonth6, Key::JournalMonth7, Key::JournalMonth8,
-    Key::JournalMonth9, Key::JournalMonth10, Key::JournalMonth11, Key::JournalMonth12,
+    Key::JournalMonth1,
+    Key::JournalMonth2,
+    Key::JournalMonth3,
+    Key::JournalMonth4,
+    Key::JournalMonth5,
+    Key::JournalMonth6,
+    Key::JournalMonth7,
+    Key::JournalMonth8,
+    Key::JournalMonth9,
+    Key::JournalMonth10,
+    Key::JournalMonth11,
+    Key::JournalMonth12,
 ];
 
-fn totals_table(rows: Vec<(String, usize)>, head: &'static str, count: &'static str, empty: &'static str) -> AnyView {
+fn totals_table(
+    rows: Vec<(String, usize)>,
+    head: &'static str,
+    count: &'static str,
+    empty: &'static str,
+) -> AnyView {
     if rows.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
     }
@@ -572,7 +608,11 @@ enum ImportStep {
     #[default]
     Idle,
     Failed(ImportError),
-    Preview { plan: ImportPlan, mode: ImportMode, confirm: bool },
+    Preview {
+        plan: ImportPlan,
+        mode: ImportMode,
+        confirm: bool,
+    },
 }
 
 /// `/journal/data`: export (JSON, CSV, Markdown) and import of a JSON backup.
@@ -583,7 +623,11 @@ pub fn JournalData() -> impl IntoView {
     let state = use_journal();
     let storage = use_storage();
     let today = today();
-    let summary = Memo::new(move |_| state.journal.with(|j| markdown_summary(j, today, i18n.lang.get())));
+    let summary = Memo::new(move |_| {
+        state
+            .journal
+            .with(|j| markdown_summary(j, today, i18n.lang.get()))
+    });
     let download_failed = RwSignal::new(false);
     let download = move |name: String, mime: &'static str, text: String| {
         download_failed.set(web::download(&name, mime, &text).is_err());
@@ -593,6 +637,15 @@ pub fn JournalData() -> impl IntoView {
     let step = RwSignal::new(ImportStep::Idle);
     let mode = RwSignal::new(ImportMode::Merge);
     let file_text: StoredValue<Option<String>, LocalStorage> = StoredValue::new_local(None);
+    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // Forget the chosen file, so that choosing the same file again is noticed.
+    let reset = move || {
+        file_text.set_value(None);
+        step.set(ImportStep::Idle);
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+        }
+    };
 
     let replan = move || {
         let parsed = file_text.with_value(|t| t.as_deref().map(parse_backup));
@@ -602,13 +655,21 @@ pub fn JournalData() -> impl IntoView {
             Some(Ok(entries)) => {
                 let m = mode.get_untracked();
                 let plan = state.journal.with_untracked(|j| plan_import(j, entries, m));
-                step.set(ImportStep::Preview { plan, mode: m, confirm: false });
+                step.set(ImportStep::Preview {
+                    plan,
+                    mode: m,
+                    confirm: false,
+                });
             }
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
             file_text.set_value(None);
             step.set(ImportStep::Idle);
             return;
@@ -619,37 +680,57 @@ pub fn JournalData() -> impl IntoView {
             step.set(ImportStep::Failed(ImportError::TooLarge));
             return;
         }
-        let Ok(reader) = web_sys::FileReader::new() else { return };
+        let Ok(reader) = web_sys::FileReader::new() else {
+            return;
+        };
         let r = reader.clone();
-        let onload = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-            match r.result().ok().and_then(|v| v.as_string()) {
-                Some(text) => {
-                    file_text.set_value(Some(text));
-                    replan();
+        let onload =
+            wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+                match r.result().ok().and_then(|v| v.as_string()) {
+                    Some(text) => {
+                        file_text.set_value(Some(text));
+                        replan();
+                    }
+                    None => step.set(ImportStep::Failed(ImportError::NotJson(
+                        "unreadable".into(),
+                    ))),
                 }
-                None => step.set(ImportStep::Failed(ImportError::NotJson("unreadable".into()))),
-            }
-        });
+            });
         reader.set_onload(Some(onload.unchecked_ref()));
         if reader.read_as_text(&file).is_err() {
-            step.set(ImportStep::Failed(ImportError::NotJson("unreadable".into())));
+            step.set(ImportStep::Failed(ImportError::NotJson(
+                "unreadable".into(),
+            )));
         }
     };
     let run_import = move || {
-        let ImportStep::Preview { plan, mode: m, .. } = step.get_untracked() else { return };
+        let ImportStep::Preview { plan, mode: m, .. } = step.get_untracked() else {
+            return;
+        };
         if m == ImportMode::Replace {
             // A copy of what is about to be replaced, downloaded before anything changes.
             let backup = state.journal.with_untracked(|j| export_json(j, today));
-            if web::download(&format!("mvp-pathway-journal-before-replace-{}.json", iso(today)), "application/json", &backup).is_err() {
+            if web::download(
+                &format!("mvp-pathway-journal-before-replace-{}.json", iso(today)),
+                "application/json",
+                &backup,
+            )
+            .is_err()
+            {
                 download_failed.set(true);
                 return;
             }
         }
         let (added, updated) = (plan.added.len(), plan.updated.len());
         let _ = state.commit(storage, |j| *j = apply_import(j, &plan, m));
-        file_text.set_value(None);
-        step.set(ImportStep::Idle);
-        state.announce(fill(i18n.t(Key::JournalImported), &[("added", &added.to_string()), ("updated", &updated.to_string())]));
+        reset();
+        state.announce(fill(
+            i18n.t(Key::JournalImported),
+            &[
+                ("added", &added.to_string()),
+                ("updated", &updated.to_string()),
+            ],
+        ));
     };
 
     view! {
@@ -704,7 +785,7 @@ pub fn JournalData() -> impl IntoView {
             </fieldset>
             <div class="field">
                 <label for="jd-file">{t(Key::JournalImportFile)}</label>
-                <input id="jd-file" type="file" accept=".json,application/json" on:change=on_file
+                <input id="jd-file" node_ref=file_input type="file" accept=".json,application/json" on:change=on_file
                     aria-describedby=move || matches!(step.get(), ImportStep::Failed(_)).then_some("jd-file-error")
                     aria-invalid=move || matches!(step.get(), ImportStep::Failed(_)).then_some("true")/>
                 {move || match step.get() {
@@ -722,7 +803,7 @@ pub fn JournalData() -> impl IntoView {
                                 run_import();
                             }
                         })
-                        on_cancel=Callback::new(move |_| { file_text.set_value(None); step.set(ImportStep::Idle); })/>
+                        on_cancel=Callback::new(move |_| reset())/>
                 }),
                 _ => None,
             }}
@@ -741,8 +822,18 @@ fn ImportPreview(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let (added, updated, skipped, removed) = (plan.added.len(), plan.updated.len(), plan.skipped.len(), plan.removed);
-    let skipped_list: Vec<(String, Key)> = plan.skipped.iter().take(50).map(|s| (s.title.clone(), s.reason.key())).collect();
+    let (added, updated, skipped, removed) = (
+        plan.added.len(),
+        plan.updated.len(),
+        plan.skipped.len(),
+        plan.removed,
+    );
+    let skipped_list: Vec<(String, Key)> = plan
+        .skipped
+        .iter()
+        .take(50)
+        .map(|s| (s.title.clone(), s.reason.key()))
+        .collect();
     let more = skipped.saturating_sub(50);
     let n = |v: usize| v.to_string();
     view! {

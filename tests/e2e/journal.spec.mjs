@@ -30,7 +30,6 @@ async function readStream(download) {
 }
 
 test("empty journal teaches what to log, then add, edit, duplicate warning, delete and undo", async ({ page }) => {
-  await page.clock.install();
   await page.goto("/");
   await appReady(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal" }).click();
@@ -89,6 +88,7 @@ test("empty journal teaches what to log, then add, edit, duplicate warning, dele
   await expect(page.locator(".journal-entry")).toHaveCount(2);
 
   // Delete, then Undo from the keyboard; the offer stays at least 10 seconds.
+  await page.clock.install();
   await page.locator(".journal-entry").first().getByRole("button", { name: /^Delete/ }).click();
   await expect(page.locator(".journal-entry")).toHaveCount(1);
   const status = page.getByTestId("journal-status");
@@ -107,6 +107,11 @@ test("empty journal teaches what to log, then add, edit, duplicate warning, dele
 
   // Without Undo, the offer goes away on its own and the deletion stays.
   await page.locator(".journal-entry").first().getByRole("button", { name: /^Delete/ }).click();
+  await expect(undo).toBeFocused();
+  // It stays while it has keyboard focus, then goes once focus moves on.
+  await page.clock.runFor(16_000);
+  await expect(undo).toBeVisible();
+  await page.getByLabel("Search", { exact: true }).focus();
   await page.clock.runFor(16_000);
   await expect(status.getByRole("button", { name: "Undo" })).toHaveCount(0);
   await page.reload();
@@ -193,7 +198,7 @@ test("export then import into a fresh browser gives the same journal", async ({ 
   const mdText = await readStream(md);
   expect(mdText).toContain("## Speaker/Presenter at Microsoft event (1)");
   expect(mdText).not.toContain("secret");
-  const original = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const original = JSON.parse(fs.readFileSync(backupPath, "utf8"));
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -206,7 +211,9 @@ test("export then import into a fresh browser gives the same journal", async ({ 
   await expectNoAxeViolations(other, "import preview");
   await preview.getByRole("button", { name: "Import", exact: true }).click();
   await expect(other.getByTestId("journal-status")).toContainText("Import done: 3 added, 0 updated.");
-  expect(await other.evaluate((k) => localStorage.getItem(k), KEY)).toBe(original);
+  const [again] = await Promise.all([other.waitForEvent("download"), other.getByRole("button", { name: "Download a backup (JSON)" }).click()]);
+  expect(JSON.parse(await readStream(again)).entries).toEqual(original.entries);
+  expect(original.entries.map((e) => e.title)).toEqual(['Quotes "and", commas', "Stream", "Build session"]);
   // The same file again: everything is skipped as already there.
   await other.getByLabel("Backup file (JSON, at most 5 MB)").setInputFiles(backupPath);
   await expect(preview).toContainText("0 entries will be added.");

@@ -91,9 +91,7 @@ impl TryFrom<EntryRecord> for Entry {
 
     /// Refuses unknown codes and anything the entry form would refuse.
     fn try_from(r: EntryRecord) -> Result<Self, String> {
-        let date = |s: &str| {
-            super::parse_iso_date(s).ok_or_else(|| format!("bad date {s:?}"))
-        };
+        let date = |s: &str| super::parse_iso_date(s).ok_or_else(|| format!("bad date {s:?}"));
         let kind = ActivityType::from_code(&r.kind).ok_or(format!("unknown type {:?}", r.kind))?;
         let mut figures = Figures::default();
         for (code, value) in &r.figures {
@@ -420,9 +418,7 @@ pub fn export_csv(journal: &Journal) -> String {
             e.description.clone(),
             e.private_notes.clone(),
             e.date.to_string(),
-            e.end_date
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            e.end_date.map(|d| d.to_string()).unwrap_or_default(),
             e.url.clone().unwrap_or_default(),
             e.areas.first().map(area_name).unwrap_or_default(),
             e.areas

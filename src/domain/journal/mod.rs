@@ -509,7 +509,14 @@ mod tests {
     fn iso_dates_parse_strictly() {
         assert_eq!(parse_iso_date("2028-02-29"), Some(day(2028, 2, 29)));
         assert_eq!(parse_iso_date("2027-02-29"), None);
-        for bad in ["2026-1-01", "2026/01/01", "+026-01-01", "2026-01-0x", "", "2026-01-011"] {
+        for bad in [
+            "2026-1-01",
+            "2026/01/01",
+            "+026-01-01",
+            "2026-01-0x",
+            "",
+            "2026-01-011",
+        ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
         assert_eq!(day(2026, 3, 5).to_string(), "2026-03-05");

@@ -110,10 +110,7 @@ impl Draft {
             description: entry.description.clone(),
             notes: entry.private_notes.clone(),
             date: entry.date.to_string(),
-            end_date: entry
-                .end_date
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            end_date: entry.end_date.map(|d| d.to_string()).unwrap_or_default(),
             url: entry.url.clone().unwrap_or_default(),
             areas: entry.areas.clone(),
             audiences: entry.audiences.clone(),
@@ -262,9 +259,51 @@ impl Draft {
     }
 }
 
-/// Checks one stored or imported entry against the same rules as the form.
-pub fn check_entry(entry: &Entry) -> Result<(), Vec<(Field, Problem)>> {
-    Draft::from_entry(entry).validate().map(|_| ())
+/// Checks one stored or imported entry against the same rules as the form (the first
+/// problem found). Direct rather than through a [`Draft`]: it runs for every entry on load.
+pub fn check_entry(entry: &Entry) -> Result<(), (Field, Problem)> {
+    let title = entry.title.trim();
+    if title.is_empty() {
+        return Err((Field::Title, Problem::Required));
+    }
+    if title.len() > TITLE_MAX && title.chars().count() > TITLE_MAX {
+        return Err((Field::Title, Problem::TooLong { max: TITLE_MAX }));
+    }
+    if entry.description.len() > DESCRIPTION_MAX
+        && entry.description.chars().count() > DESCRIPTION_MAX
+    {
+        return Err((
+            Field::Description,
+            Problem::TooLong {
+                max: DESCRIPTION_MAX,
+            },
+        ));
+    }
+    if entry.private_notes.len() > NOTES_MAX && entry.private_notes.chars().count() > NOTES_MAX {
+        return Err((Field::Notes, Problem::TooLong { max: NOTES_MAX }));
+    }
+    if !(1900..=9999).contains(&chrono::Datelike::year(&entry.date)) {
+        return Err((Field::Date, Problem::InvalidDate));
+    }
+    if entry.end_date.is_some_and(|end| end < entry.date) {
+        return Err((Field::EndDate, Problem::EndBeforeStart));
+    }
+    if entry.url.as_deref().is_some_and(|u| !is_web_url(u)) {
+        return Err((Field::Url, Problem::UrlNotWeb));
+    }
+    if entry.areas.iter().any(|a| area(a).is_none()) {
+        return Err((Field::Areas, Problem::UnknownArea));
+    }
+    if entry.role.is_some_and(|r| !entry.kind.roles().contains(&r)) {
+        return Err((Field::Role, Problem::NotAllowed));
+    }
+    if entry.event.is_some() && !entry.kind.has_event() {
+        return Err((Field::Event, Problem::NotAllowed));
+    }
+    if entry.quantity == 0 {
+        return Err((Field::Quantity, Problem::NotANumber));
+    }
+    Ok(())
 }
 
 fn parse_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
@@ -452,6 +491,30 @@ mod tests {
         assert_eq!(
             fields,
             [Field::Title, Field::Url, Field::Areas, Field::Quantity]
+        );
+    }
+
+    #[test]
+    fn stored_entries_are_checked_like_the_form() {
+        let good = draft().validate().unwrap();
+        assert_eq!(check_entry(&good), Ok(()));
+        let mut bad = good.clone();
+        bad.url = Some("javascript:alert(1)".into());
+        assert_eq!(check_entry(&bad), Err((Field::Url, Problem::UrlNotWeb)));
+        let mut bad = good.clone();
+        bad.title = "x".repeat(101);
+        assert_eq!(
+            check_entry(&bad),
+            Err((Field::Title, Problem::TooLong { max: 100 }))
+        );
+        let mut bad = good.clone();
+        bad.role = Some(Role::Other);
+        assert_eq!(check_entry(&bad), Err((Field::Role, Problem::NotAllowed)));
+        let mut bad = good;
+        bad.end_date = NaiveDate::from_ymd_opt(2020, 1, 1);
+        assert_eq!(
+            check_entry(&bad),
+            Err((Field::EndDate, Problem::EndBeforeStart))
         );
     }
 
