@@ -45,15 +45,15 @@ pub fn Home() -> impl IntoView {
             <h2 id="start-heading">{t(Key::HomeStartHeading)}</h2>
             <ul class="entry-points" role="list">
                 <li>
-                    <A href=web::app_href("/journal") attr:class="entry-point">
-                        <span class="entry-point__title">{t(Key::HomeJournalLink)}</span>
-                        <span class="entry-point__body">{t(Key::HomeJournalBody)}</span>
-                    </A>
-                </li>
-                <li>
                     <A href=web::app_href("/about") attr:class="entry-point">
                         <span class="entry-point__title">{t(Key::HomeAboutLink)}</span>
                         <span class="entry-point__body">{t(Key::HomeAboutBody)}</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=web::app_href("/journal") attr:class="entry-point">
+                        <span class="entry-point__title">{t(Key::HomeJournalLink)}</span>
+                        <span class="entry-point__body">{t(Key::HomeJournalBody)}</span>
                     </A>
                 </li>
             </ul>
