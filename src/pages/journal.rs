@@ -26,7 +26,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Entries shown at first, and added by each "Show more".
-const PAGE: usize = 50;
+const PAGE: usize = 25;
 /// How long the Undo offer stays (it stays longer while it has keyboard focus).
 const UNDO_MS: u64 = 15_000;
 
