@@ -1,5 +1,5 @@
 // Journal performance with 5,000 entries, in headless Chromium against the built site.
-// Usage: node scripts/bench-journal.mjs [dist] [runs]   (build dist/ first: trunk build --release)
+// Usage: [BENCH_ENTRIES=5000] node scripts/bench-journal.mjs [dist] [runs]   (build dist/ first: trunk build --release)
 // Prints the median of several runs for: first render of /journal, one filter keystroke,
 // one save, and importing a 5,000-entry backup (preview + import). Targets from PRODUCT.md.
 import { chromium } from "@playwright/test";
@@ -9,7 +9,7 @@ const DIST = process.argv[2] || "dist";
 const RUNS = Number(process.argv[3] || 5);
 const PORT = Number(process.env.BENCH_PORT || 4399);
 const URL = `http://127.0.0.1:${PORT}`;
-const N = 5000;
+const N = Number(process.env.BENCH_ENTRIES || 5000);
 
 const TYPES = { blog: ["views", "subscribers"], podcast: ["sessions", "listens"], video: ["sessions", "live-views", "on-demand-views"], "open-source": ["views"], mentorship: ["sessions"], "speaker-third-party": ["attendees", "sessions"] };
 const AREAS = ["azure", "security", "developer-technologies", "m365", "data-platform"];
@@ -55,7 +55,8 @@ try {
     const page = await context.newPage();
     // Resolves with the time of the DOM change after which `cond()` holds (a MutationObserver
     // callback runs right after the change, so no frame-rate rounding).
-    await page.addInitScript(() => {
+    await page.addInitScript((n) => {
+      window.__n = n;
       window.__until = (cond) =>
         new Promise((resolve) => {
           if (cond()) return resolve(performance.now());
@@ -67,7 +68,7 @@ try {
           });
           obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         });
-    });
+    }, N);
     await page.goto(URL + "/about");
     await page.locator("#main h1").waitFor();
     await page.evaluate((v) => localStorage.setItem("mvp-pathway:journal", v), stored);
@@ -126,7 +127,7 @@ try {
       () =>
         new Promise((resolve) => {
           const t = performance.now();
-          const done = window.__until(() => document.querySelector("[data-testid=journal-status]").textContent.includes("5000"));
+          const done = window.__until(() => document.querySelector("[data-testid=journal-status]").textContent.includes(String(window.__n)));
           [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
           done.then((t1) => resolve(t1 - t));
         }),
@@ -142,10 +143,10 @@ try {
 }
 
 const rows = [
-  ["first render of /journal (5,000 entries)", results.render, 100],
+  [`first render of /journal (${N} entries)`, results.render, 100],
   ["filter keystroke", results.keystroke, 16],
   ["save an edited entry", results.save, 20],
-  ["import 5,000 entries (preview + import)", results.import, 300],
+  [`import ${N} more entries (preview + import)`, results.import, 300],
 ];
 console.log(`Journal benchmark: ${N} entries, ${RUNS} runs, median (ms)\n`);
 console.log("action".padEnd(44) + "median".padStart(8) + "   min".padStart(8) + "   max".padStart(8) + "  target");
