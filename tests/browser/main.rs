@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod journal_sync;
 mod local_storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
