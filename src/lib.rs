@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod web;
 
 use components::embed::EmbedFrame;
@@ -17,7 +18,7 @@ use domain::embed::EmbedOptions;
 use i18n::Key;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_settings, AppStorage};
 
@@ -86,6 +87,13 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/faq") view=pages::faq::Faq/>
                     <Route path=path!("/events") view=pages::events::Events/>
                     <Route path=path!("/explainer/*rest") view=pages::explainer::Explainer/>
+                    <ParentRoute path=path!("/journal") view=pages::journal::JournalLayout>
+                        <Route path=path!("") view=pages::journal::JournalEntries/>
+                        <Route path=path!("overview") view=pages::journal::JournalOverview/>
+                        <Route path=path!("data") view=pages::journal::JournalData/>
+                        <Route path=path!("new") view=pages::journal::JournalNew/>
+                        <Route path=path!(":id/edit") view=pages::journal::JournalEdit/>
+                    </ParentRoute>
                 </Routes>
             </main>
             <Footer/>

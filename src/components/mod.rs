@@ -1,4 +1,5 @@
 //! Shared UI pieces.
 
 pub mod embed;
+pub mod journal_form;
 pub mod shell;

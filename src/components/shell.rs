@@ -59,6 +59,7 @@ pub fn Header() -> impl IntoView {
                         <li><A href=web::app_href("/faq")>{move || i18n.t(Key::NavFaq)}</A></li>
                         <li><A href=web::app_href("/events")>{move || i18n.t(Key::NavEvents)}</A></li>
                         <li><A href=web::app_href("/explainer")>{move || i18n.t(Key::NavExplainer)}</A></li>
+                        <li><A href=web::app_href("/journal")>{move || i18n.t(Key::NavJournal)}</A></li>
                         <li><A href=web::app_href("/about")>{move || i18n.t(Key::NavAbout)}</A></li>
                     </ul>
                 </nav>

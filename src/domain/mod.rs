@@ -6,5 +6,6 @@ pub mod events;
 pub mod explainer;
 pub mod faq;
 pub mod ics;
+pub mod journal;
 pub mod markdown;
 pub mod settings;

@@ -6,4 +6,5 @@ pub mod events;
 pub mod explainer;
 pub mod faq;
 pub mod home;
+pub mod journal;
 pub mod not_found;

@@ -19,11 +19,13 @@
 
 mod documents;
 mod explainer;
+mod journal;
 mod local;
 mod memory;
 
 pub use documents::StoredSettings;
 pub use explainer::StoredExplainer;
+pub use journal::StoredJournal;
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
 

@@ -5,6 +5,7 @@
 mod components;
 mod explainer;
 mod faq;
+mod journal_sync;
 mod local_storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,0 +1,893 @@
+//! The journal's files: the portable entry record (shared by storage and the JSON
+//! backup), the versioned JSON backup and its import, CSV, and the Markdown summary.
+
+use super::stats::{calendar, in_window, rolling_window};
+use super::validation::check_entry;
+use super::{areas::area, ActivityType, Audience, Entry, Figure, Figures, Journal, MsEvent, Role};
+use crate::i18n::{fill, tr, Key, Lang};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Name written in every backup, so that other JSON files are recognised as such.
+pub const BACKUP_FORMAT: &str = "mvp-pathway-journal";
+/// Current backup version; bump it when [`EntryRecord`] changes shape.
+pub const BACKUP_VERSION: u32 = 1;
+/// Largest backup file the app reads (bytes).
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// Most entries one backup may hold.
+pub const MAX_IMPORT_ENTRIES: usize = 20_000;
+
+/// One entry as written to storage and backups: plain codes and ISO dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryRecord {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub private_notes: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub areas: Vec<String>,
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    #[serde(default = "one")]
+    pub quantity: u32,
+    #[serde(default)]
+    pub figures: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub high_impact: bool,
+    #[serde(default)]
+    pub created_ms: i64,
+    #[serde(default)]
+    pub updated_ms: i64,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl From<&Entry> for EntryRecord {
+    fn from(e: &Entry) -> Self {
+        EntryRecord {
+            id: e.id.clone(),
+            kind: e.kind.code().into(),
+            title: e.title.clone(),
+            description: e.description.clone(),
+            private_notes: e.private_notes.clone(),
+            date: e.date.to_string(),
+            end_date: e.end_date.map(|d| d.to_string()),
+            url: e.url.clone(),
+            areas: e.areas.clone(),
+            audiences: e.audiences.iter().map(|a| a.code().to_string()).collect(),
+            role: e.role.map(|r| r.code().to_string()),
+            event: e.event.map(|r| r.code().to_string()),
+            quantity: e.quantity,
+            figures: e
+                .figures
+                .iter()
+                .map(|(f, v)| (f.code().to_string(), v))
+                .collect(),
+            high_impact: e.high_impact,
+            created_ms: e.created_ms,
+            updated_ms: e.updated_ms,
+        }
+    }
+}
+
+impl TryFrom<EntryRecord> for Entry {
+    type Error = String;
+
+    /// Refuses unknown codes and anything the entry form would refuse.
+    fn try_from(r: EntryRecord) -> Result<Self, String> {
+        let date = |s: &str| super::parse_iso_date(s).ok_or_else(|| format!("bad date {s:?}"));
+        let kind = ActivityType::from_code(&r.kind).ok_or(format!("unknown type {:?}", r.kind))?;
+        let mut figures = Figures::default();
+        for (code, value) in &r.figures {
+            let figure = Figure::from_code(code).ok_or(format!("unknown figure {code:?}"))?;
+            if kind.figures().contains(&figure) {
+                figures.set(figure, Some(*value));
+            }
+        }
+        let entry = Entry {
+            id: r.id.clone(),
+            kind,
+            title: r.title,
+            description: r.description,
+            private_notes: r.private_notes,
+            date: date(&r.date)?,
+            end_date: r.end_date.as_deref().map(date).transpose()?,
+            url: r.url.filter(|u| !u.is_empty()),
+            areas: r.areas,
+            audiences: r
+                .audiences
+                .iter()
+                .map(|a| Audience::from_code(a).ok_or(format!("unknown audience {a:?}")))
+                .collect::<Result<_, _>>()?,
+            role: r
+                .role
+                .as_deref()
+                .map(|c| Role::from_code(c).ok_or(format!("unknown role {c:?}")))
+                .transpose()?,
+            event: r
+                .event
+                .as_deref()
+                .map(|c| MsEvent::from_code(c).ok_or(format!("unknown event {c:?}")))
+                .transpose()?,
+            quantity: r.quantity.max(1),
+            figures,
+            high_impact: r.high_impact,
+            created_ms: r.created_ms,
+            updated_ms: r.updated_ms,
+        };
+        if entry.id.trim().is_empty() || entry.id.len() > 64 {
+            return Err("missing or overlong id".into());
+        }
+        check_entry(&entry).map_err(|p| format!("{p:?}"))?;
+        Ok(entry)
+    }
+}
+
+/// The JSON backup file.
+#[derive(Debug, Serialize, Deserialize)]
+struct Backup {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    exported: String,
+    entries: Vec<serde_json::Value>,
+}
+
+/// A versioned JSON backup of the whole journal.
+pub fn export_json(journal: &Journal, today: NaiveDate) -> String {
+    let backup = serde_json::json!({
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "exported": today.to_string(),
+        "entries": journal.entries().iter().map(EntryRecord::from).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&backup).unwrap_or_default()
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is larger than 5 MB")]
+    TooLarge,
+    #[error("the file is not valid JSON: {0}")]
+    NotJson(String),
+    #[error("the file is not a journal backup")]
+    NotABackup,
+    #[error("the backup comes from a newer version (format {0})")]
+    FutureVersion(u32),
+    #[error("the backup holds more entries than the app accepts")]
+    TooManyEntries,
+}
+
+impl ImportError {
+    /// The translation key of its message.
+    pub fn key(&self) -> Key {
+        match self {
+            ImportError::TooLarge => Key::JournalImportErrTooLarge,
+            ImportError::NotJson(_) => Key::JournalImportErrJson,
+            ImportError::NotABackup => Key::JournalImportErrFormat,
+            ImportError::FutureVersion(_) => Key::JournalImportErrVersion,
+            ImportError::TooManyEntries => Key::JournalImportErrTooMany,
+        }
+    }
+}
+
+/// An entry of the file that will not be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Its title (shown as text), or its position when it has none.
+    pub title: String,
+    pub reason: SkipReason,
+}
+
+/// Why an entry of a backup is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The journal already holds exactly this entry.
+    Unchanged,
+    /// The journal holds a more recent edit of this entry.
+    Older,
+    /// Another entry has the same title and URL (or, without URL, title, type and date).
+    Duplicate,
+    /// The entry breaks a rule (unknown type, title too long, unsafe URL...).
+    Invalid,
+}
+
+impl SkipReason {
+    /// The translation key of its explanation.
+    pub fn key(self) -> Key {
+        match self {
+            SkipReason::Unchanged => Key::JournalSkipUnchanged,
+            SkipReason::Older => Key::JournalSkipOlder,
+            SkipReason::Duplicate => Key::JournalSkipDuplicate,
+            SkipReason::Invalid => Key::JournalSkipInvalid,
+        }
+    }
+}
+
+/// Reads a backup: every entry, or why it cannot be used. Nothing is changed.
+pub fn parse_backup(text: &str) -> Result<Vec<Result<Entry, Skipped>>, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let backup: Backup = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
+    if backup.format != BACKUP_FORMAT || backup.version == 0 {
+        return Err(ImportError::NotABackup);
+    }
+    if backup.version > BACKUP_VERSION {
+        return Err(ImportError::FutureVersion(backup.version));
+    }
+    if backup.entries.len() > MAX_IMPORT_ENTRIES {
+        return Err(ImportError::TooManyEntries);
+    }
+    Ok(backup
+        .entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let title = value
+                .get("title")
+                .and_then(|t| t.as_str())
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| t.chars().take(120).collect())
+                .unwrap_or_else(|| format!("#{}", i + 1));
+            serde_json::from_value::<EntryRecord>(value)
+                .map_err(|e| e.to_string())
+                .and_then(Entry::try_from)
+                .map_err(|_| Skipped {
+                    title,
+                    reason: SkipReason::Invalid,
+                })
+        })
+        .collect())
+}
+
+/// How an import treats the current journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportMode {
+    /// Keep current entries; add new ones, update older copies, skip duplicates.
+    #[default]
+    Merge,
+    /// The backup's entries become the whole journal.
+    Replace,
+}
+
+/// What an import will do, shown to the user before anything changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub added: Vec<Entry>,
+    pub updated: Vec<Entry>,
+    pub skipped: Vec<Skipped>,
+    /// Entries of the current journal that a replace removes.
+    pub removed: usize,
+}
+
+fn dedup_key(e: &Entry) -> String {
+    let title = e
+        .title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    match &e.url {
+        Some(url) => format!(
+            "u\n{title}\n{}",
+            url.trim().trim_end_matches('/').to_lowercase()
+        ),
+        None => format!("d\n{title}\n{}\n{}", e.kind.code(), e.date),
+    }
+}
+
+/// Works out what importing `incoming` into `current` would do.
+pub fn plan_import(
+    current: &Journal,
+    incoming: Vec<Result<Entry, Skipped>>,
+    mode: ImportMode,
+) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    let by_id: BTreeMap<&str, &Entry> = match mode {
+        ImportMode::Merge => current
+            .entries()
+            .iter()
+            .map(|e| (e.id.as_str(), e))
+            .collect(),
+        ImportMode::Replace => BTreeMap::new(),
+    };
+    let mut seen_keys: BTreeSet<String> = match mode {
+        ImportMode::Merge => current.entries().iter().map(dedup_key).collect(),
+        ImportMode::Replace => BTreeSet::new(),
+    };
+    let mut seen_ids: BTreeSet<String> = BTreeSet::new();
+    for item in incoming {
+        let entry = match item {
+            Ok(e) => e,
+            Err(skipped) => {
+                plan.skipped.push(skipped);
+                continue;
+            }
+        };
+        let skip = |reason| Skipped {
+            title: entry.title.clone(),
+            reason,
+        };
+        if !seen_ids.insert(entry.id.clone()) {
+            plan.skipped.push(skip(SkipReason::Duplicate));
+            continue;
+        }
+        if let Some(existing) = by_id.get(entry.id.as_str()) {
+            if **existing == entry {
+                plan.skipped.push(skip(SkipReason::Unchanged));
+            } else if entry.updated_ms > existing.updated_ms {
+                seen_keys.insert(dedup_key(&entry));
+                plan.updated.push(entry);
+            } else {
+                plan.skipped.push(skip(SkipReason::Older));
+            }
+            continue;
+        }
+        if !seen_keys.insert(dedup_key(&entry)) {
+            plan.skipped.push(skip(SkipReason::Duplicate));
+            continue;
+        }
+        plan.added.push(entry);
+    }
+    if mode == ImportMode::Replace {
+        plan.removed = current.len();
+    }
+    plan
+}
+
+/// The journal after carrying out `plan`.
+pub fn apply_import(current: &Journal, plan: &ImportPlan, mode: ImportMode) -> Journal {
+    let mut entries: Vec<Entry> = match mode {
+        ImportMode::Replace => Vec::with_capacity(plan.added.len()),
+        ImportMode::Merge => {
+            let updated: BTreeSet<&str> = plan.updated.iter().map(|e| e.id.as_str()).collect();
+            current
+                .entries()
+                .iter()
+                .filter(|e| !updated.contains(e.id.as_str()))
+                .cloned()
+                .collect()
+        }
+    };
+    entries.extend(plan.updated.iter().cloned());
+    entries.extend(plan.added.iter().cloned());
+    Journal::from_entries(entries)
+}
+
+/// CSV columns, named like the portal's fields.
+const CSV_HEADER: [&str; 21] = [
+    "Activity type",
+    "Title",
+    "Description",
+    "Private description",
+    "Date",
+    "End date",
+    "URL",
+    "Primary technology area",
+    "Additional technology areas",
+    "Target audience",
+    "Role",
+    "Microsoft event",
+    "Quantity",
+    "Views",
+    "Subscriber base",
+    "Sessions",
+    "Listens or views",
+    "Live stream views",
+    "On-demand views",
+    "In-person attendees",
+    "High impact",
+];
+
+/// One row per entry, RFC 4180 (CRLF, quoted where needed), UTF-8 with a byte-order mark
+/// so that spreadsheet apps detect the encoding. Labels are the portal's (English) names.
+pub fn export_csv(journal: &Journal) -> String {
+    let en = |k: Key| tr(Lang::En, k).to_string();
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
+    for e in journal.entries() {
+        let area_name = |code: &String| {
+            area(code)
+                .map(|a| en(a.key))
+                .unwrap_or_else(|| code.clone())
+        };
+        let figure = |f: Figure| e.figures.get(f).map(|v| v.to_string()).unwrap_or_default();
+        let row = vec![
+            en(e.kind.key()),
+            e.title.clone(),
+            e.description.clone(),
+            e.private_notes.clone(),
+            e.date.to_string(),
+            e.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            e.url.clone().unwrap_or_default(),
+            e.areas.first().map(area_name).unwrap_or_default(),
+            e.areas
+                .iter()
+                .skip(1)
+                .map(area_name)
+                .collect::<Vec<_>>()
+                .join("; "),
+            e.audiences
+                .iter()
+                .map(|a| en(a.key()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            e.role.map(|r| en(r.key())).unwrap_or_default(),
+            e.event.map(|v| en(v.key())).unwrap_or_default(),
+            e.quantity.to_string(),
+            figure(Figure::Views),
+            figure(Figure::Subscribers),
+            figure(Figure::Sessions),
+            figure(Figure::Listens),
+            figure(Figure::LiveViews),
+            figure(Figure::OnDemandViews),
+            figure(Figure::Attendees),
+            if e.high_impact {
+                "Yes".into()
+            } else {
+                "No".into()
+            },
+        ];
+        push_row(&mut out, row.into_iter());
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_cell(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// Quotes a cell where RFC 4180 needs it, and defuses text a spreadsheet would run as a
+/// formula (a leading `=`, `+`, `-`, `@`) by starting it with an apostrophe.
+fn csv_cell(cell: &str) -> String {
+    let defused;
+    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        defused = format!("'{cell}");
+        defused.as_str()
+    } else {
+        cell
+    };
+    if cell.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// A whole number with the language's thousands separator.
+pub fn format_count(n: u64, lang: Lang) -> String {
+    let sep = tr(lang, Key::JournalThousandsSep);
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes text so that Markdown shows it as written.
+fn md_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '(' | ')'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The entries of the last 12 months grouped by type, with figures and links, ready to
+/// paste into a nomination. Private notes are left out.
+pub fn markdown_summary(journal: &Journal, today: NaiveDate, lang: Lang) -> String {
+    let (start, end) = rolling_window(today);
+    let t = |k: Key| tr(lang, k);
+    let recent: Vec<&Entry> = journal
+        .entries()
+        .iter()
+        .filter(|e| in_window(e, today))
+        .collect();
+    let active = calendar(journal, today)
+        .iter()
+        .filter(|m| m.count > 0)
+        .count();
+    let mut out = format!(
+        "# {}\n\n",
+        fill(
+            t(Key::JournalSummaryTitle),
+            &[("from", &start.to_string()), ("to", &end.to_string())]
+        )
+    );
+    if recent.is_empty() {
+        out.push_str(t(Key::JournalSummaryEmpty));
+        out.push('\n');
+        return out;
+    }
+    out.push_str(&fill(
+        t(Key::JournalSummaryLead),
+        &[
+            ("count", &recent.len().to_string()),
+            ("months", &active.to_string()),
+        ],
+    ));
+    out.push('\n');
+    for kind in ActivityType::ALL {
+        let of_kind: Vec<&&Entry> = recent.iter().filter(|e| e.kind == *kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n## {} ({})\n\n",
+            md_text(t(kind.key())),
+            of_kind.len()
+        ));
+        for e in of_kind {
+            let title = md_text(&e.title);
+            match &e.url {
+                Some(url) => out.push_str(&format!(
+                    "- [{title}](<{}>)",
+                    url.replace('<', "%3C").replace('>', "%3E")
+                )),
+                None => out.push_str(&format!("- {title}")),
+            }
+            out.push_str(&format!(" — {}", e.date));
+            if let Some(end) = e.end_date.filter(|d| *d != e.date) {
+                out.push_str(&format!(" – {end}"));
+            }
+            for (f, v) in e.figures.iter() {
+                out.push_str(&format!(" · {}: {}", t(f.key()), format_count(v, lang)));
+            }
+            if e.high_impact {
+                out.push_str(&format!(" · **{}**", t(Key::JournalHighImpact)));
+            }
+            out.push('\n');
+            let description = e
+                .description
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !description.is_empty() {
+                out.push_str(&format!("  {description}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A small deterministic generator, so the property test needs no extra crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+        fn text(&mut self, max: u64) -> String {
+            const PIECES: [&str; 12] = [
+                "a",
+                "Ünïcødé ",
+                "\"quoted\"",
+                ",",
+                "\n",
+                "<script>",
+                "**",
+                "日本",
+                "=SUM(1)",
+                " ",
+                "é",
+                "\r\n",
+            ];
+            let n = self.below(max + 1);
+            let mut s = String::new();
+            for _ in 0..n {
+                s.push_str(PIECES[self.below(12) as usize]);
+            }
+            s
+        }
+    }
+
+    fn random_entry(rng: &mut Rng, i: usize) -> Entry {
+        let kind = ActivityType::ALL[rng.below(12) as usize];
+        let date = day(2020, 1, 1) + chrono::Days::new(rng.below(3000));
+        let mut e = Entry::new(format!("id{i}"), kind, date);
+        e.title = format!("T{i} {}", rng.text(6))
+            .trim()
+            .chars()
+            .take(100)
+            .collect();
+        e.description = rng
+            .text(20)
+            .trim_end()
+            .chars()
+            .take(1000)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+        e.private_notes = rng.text(5);
+        if rng.below(2) == 0 {
+            e.end_date = Some(date + chrono::Days::new(rng.below(40)));
+        }
+        if rng.below(3) > 0 {
+            e.url = Some(format!("https://example.org/{i}?q={}", rng.below(99)));
+        }
+        e.areas = super::super::areas::AREAS
+            .iter()
+            .filter(|_| rng.below(4) == 0)
+            .map(|a| a.code.to_string())
+            .collect();
+        e.audiences = Audience::ALL
+            .iter()
+            .copied()
+            .filter(|_| rng.below(3) == 0)
+            .collect();
+        if rng.below(2) == 0 {
+            e.role = Some(kind.roles()[rng.below(kind.roles().len() as u64) as usize]);
+        }
+        if kind.has_event() && rng.below(2) == 0 {
+            e.event = Some(MsEvent::ALL[rng.below(7) as usize]);
+        }
+        e.quantity = 1 + rng.below(5) as u32;
+        for f in kind.figures() {
+            if rng.below(2) == 0 {
+                e.figures.set(*f, Some(rng.below(100_000)));
+            }
+        }
+        e.high_impact = rng.below(5) == 0;
+        e.created_ms = 1_700_000_000_000 + rng.below(1_000_000_000) as i64;
+        e.updated_ms = e.created_ms + rng.below(1000) as i64;
+        e
+    }
+
+    fn random_journal(seed: u64, n: usize) -> Journal {
+        let mut rng = Rng(seed);
+        Journal::from_entries((0..n).map(|i| random_entry(&mut rng, i)).collect())
+    }
+
+    fn import(current: &Journal, text: &str, mode: ImportMode) -> (Journal, ImportPlan) {
+        let parsed = parse_backup(text).unwrap();
+        let plan = plan_import(current, parsed, mode);
+        (apply_import(current, &plan, mode), plan)
+    }
+
+    #[test]
+    fn export_then_import_gives_back_the_same_journal() {
+        for seed in 1..60u64 {
+            let j = random_journal(seed * 7919, (seed % 25) as usize);
+            for e in j.entries() {
+                assert!(
+                    check_entry(e).is_ok(),
+                    "generator makes valid entries: {e:?}"
+                );
+            }
+            let text = export_json(&j, day(2026, 11, 27));
+            let (fresh, plan) = import(&Journal::default(), &text, ImportMode::Merge);
+            assert_eq!(fresh, j, "seed {seed}");
+            assert!(plan
+                .skipped
+                .iter()
+                .all(|s| s.reason == SkipReason::Duplicate));
+            let (replaced, _) = import(&random_journal(seed, 5), &text, ImportMode::Replace);
+            assert_eq!(replaced, j);
+            // Importing the same file again changes nothing.
+            let (again, plan) = import(&fresh, &text, ImportMode::Merge);
+            assert_eq!(again, j);
+            assert!(plan.added.is_empty() && plan.updated.is_empty());
+        }
+    }
+
+    #[test]
+    fn merge_adds_updates_and_skips() {
+        let base = random_journal(42, 4);
+        let mut newer = base.entries()[0].clone();
+        newer.title = "Edited on the laptop".into();
+        newer.updated_ms += 10;
+        let mut older = base.entries()[1].clone();
+        older.title = "Stale copy".into();
+        older.updated_ms -= 10;
+        let mut dup = base.entries()[2].clone();
+        dup.id = "other-id".into();
+        let mut fresh = Entry::new("brand-new", ActivityType::Podcast, day(2026, 4, 4));
+        fresh.title = "New episode".into();
+        let incoming = Journal::from_entries(vec![
+            newer.clone(),
+            older,
+            dup,
+            base.entries()[3].clone(),
+            fresh.clone(),
+        ]);
+        let text = export_json(&incoming, day(2026, 11, 27));
+        let (merged, plan) = import(&base, &text, ImportMode::Merge);
+        assert_eq!(plan.added, [fresh.clone()]);
+        assert_eq!(plan.updated, [newer.clone()]);
+        let reasons: Vec<SkipReason> = plan.skipped.iter().map(|s| s.reason).collect();
+        assert_eq!(reasons.len(), 3);
+        for r in [
+            SkipReason::Older,
+            SkipReason::Duplicate,
+            SkipReason::Unchanged,
+        ] {
+            assert!(reasons.contains(&r), "{reasons:?}");
+        }
+        assert_eq!(merged.len(), 5);
+        assert_eq!(merged.get(&newer.id).unwrap().title, "Edited on the laptop");
+        assert_eq!(merged.get(&base.entries()[1].id), Some(&base.entries()[1]));
+    }
+
+    #[test]
+    fn bad_files_are_refused_whole() {
+        assert!(matches!(parse_backup("{"), Err(ImportError::NotJson(_))));
+        assert_eq!(parse_backup("[1,2]").unwrap_err(), ImportError::NotABackup);
+        assert_eq!(
+            parse_backup(r#"{"format":"other","version":1,"entries":[]}"#).unwrap_err(),
+            ImportError::NotABackup
+        );
+        assert_eq!(
+            parse_backup(r#"{"format":"mvp-pathway-journal","version":9,"entries":[]}"#)
+                .unwrap_err(),
+            ImportError::FutureVersion(9)
+        );
+        let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
+        assert_eq!(parse_backup(&big).unwrap_err(), ImportError::TooLarge);
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(
+            matches!(parse_backup(&deep), Err(ImportError::NotJson(_))),
+            "deep nesting is refused, not a crash"
+        );
+    }
+
+    #[test]
+    fn hostile_entries_are_skipped_as_invalid() {
+        let text = r#"{"format":"mvp-pathway-journal","version":1,"entries":[
+            {"id":"a","type":"blog","title":"XSS","date":"2026-01-01","url":"javascript:alert(1)"},
+            {"id":"b","type":"blog","title":"<img src=x onerror=alert(1)>","date":"2026-01-01"},
+            {"id":"c","type":"rocket","title":"Unknown","date":"2026-01-01"},
+            {"id":"d","type":"blog","title":"Bad date","date":"2026-13-01"},
+            {"id":"e","type":"blog","title":"","date":"2026-01-01"},
+            "not an object"
+        ]}"#;
+        let parsed = parse_backup(text).unwrap();
+        let plan = plan_import(&Journal::default(), parsed, ImportMode::Merge);
+        assert_eq!(plan.added.len(), 1, "a title is only text: kept as written");
+        assert_eq!(plan.added[0].title, "<img src=x onerror=alert(1)>");
+        let skipped: Vec<(&str, SkipReason)> = plan
+            .skipped
+            .iter()
+            .map(|s| (s.title.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                ("XSS", SkipReason::Invalid),
+                ("Unknown", SkipReason::Invalid),
+                ("Bad date", SkipReason::Invalid),
+                ("#5", SkipReason::Invalid),
+                ("#6", SkipReason::Invalid),
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_follows_rfc_4180_and_defuses_formulas() {
+        let mut e = Entry::new("x", ActivityType::SpeakerThirdParty, day(2026, 3, 5));
+        e.title = "Talk, \"live\"".into();
+        e.description = "line one\nline two".into();
+        e.private_notes = "=HYPERLINK(\"http://evil\")".into();
+        e.areas = vec!["azure".into(), "security".into(), "iot".into()];
+        e.audiences = vec![Audience::Developer, Audience::Student];
+        e.role = Some(Role::Speaker);
+        e.figures.set(Figure::Attendees, Some(120));
+        e.high_impact = true;
+        let csv = export_csv(&Journal::from_entries(vec![e]));
+        assert!(csv.starts_with("\u{feff}Activity type,Title,Description,"));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            lines.len(),
+            3,
+            "header, a row with a quoted line break, final CRLF: {lines:?}"
+        );
+        assert_eq!(lines[0].split(',').count(), 21);
+        let row = lines[1];
+        assert_eq!(
+            row,
+            "Speaker/Presenter at Third-party event,\"Talk, \"\"live\"\"\",\"line one\nline two\",\
+             \"'=HYPERLINK(\"\"http://evil\"\")\",2026-03-05,,,Microsoft Azure,Security; Internet of Things,\
+             Developer; Student,Speaker,,1,,,,,,,120,Yes"
+        );
+        assert_eq!(lines[2], "");
+    }
+
+    #[test]
+    fn markdown_summary_groups_the_last_12_months_by_type() {
+        let today = day(2026, 11, 27);
+        let mut talk = Entry::new("t", ActivityType::SpeakerThirdParty, day(2026, 9, 14));
+        talk.title = "Scaling *Rust* [fast]".into();
+        talk.url = Some("https://conf.example/talk".into());
+        talk.figures.set(Figure::Attendees, Some(1200));
+        talk.high_impact = true;
+        talk.private_notes = "SECRET".into();
+        talk.description = "Slides\nand demo".into();
+        let mut blog = Entry::new("b", ActivityType::Blog, day(2026, 2, 1));
+        blog.title = "Post".into();
+        let mut old = Entry::new("o", ActivityType::Blog, day(2024, 2, 1));
+        old.title = "Old post".into();
+        let md = markdown_summary(
+            &Journal::from_entries(vec![talk, blog, old]),
+            today,
+            Lang::En,
+        );
+        assert!(
+            md.starts_with("# Contributions from 2025-11-28 to 2026-11-27\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("\n## Blog (1)\n\n- Post — 2026-02-01\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- [Scaling \\*Rust\\* \\[fast\\]](<https://conf.example/talk>) — 2026-09-14 · In-person attendees: 1,200 · **High impact**\n  Slides and demo\n"),
+            "{md}"
+        );
+        assert!(!md.contains("Old post") && !md.contains("SECRET"), "{md}");
+        let es = markdown_summary(&Journal::default(), today, Lang::Es);
+        assert!(es.contains("2025-11-28"), "{es}");
+        assert_eq!(format_count(1_234_567, Lang::Es), "1.234.567");
+        assert_eq!(format_count(999, Lang::En), "999");
+    }
+
+    #[test]
+    fn the_summary_renders_safely() {
+        let mut e = Entry::new("x", ActivityType::Blog, day(2026, 5, 5));
+        e.title = "<script>alert(1)</script>".into();
+        e.description = "<img src=x onerror=alert(1)> [x](javascript:alert(1))".into();
+        let md = markdown_summary(&Journal::from_entries(vec![e]), day(2026, 11, 27), Lang::En);
+        let html = crate::domain::markdown::render_markdown(&md);
+        assert!(
+            !html.contains("<script") && !html.contains("<img") && !html.contains("javascript:"),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,537 @@
+//! The contribution journal: entries shaped like the MVP portal's activities, and the
+//! rules around them (validation, the rolling 12-month window, exports and import).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use mvp_pathway::domain::journal::{ActivityType, Entry, Journal};
+//! let mut journal = Journal::default();
+//! let mut entry = Entry::new("e1", ActivityType::Blog, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+//! entry.title = "Minimal APIs in .NET 10".into();
+//! journal.insert(entry);
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+//! assert_eq!(journal.activity_summary(today).contributions_last_12, 1);
+//! ```
+
+pub mod areas;
+pub mod formats;
+pub mod query;
+pub mod stats;
+pub mod validation;
+
+use crate::i18n::Key;
+use chrono::NaiveDate;
+
+/// Most characters in a title (the portal's limit).
+pub const TITLE_MAX: usize = 100;
+/// Most characters in a description (the portal's limit).
+pub const DESCRIPTION_MAX: usize = 1_000;
+/// Most characters in private notes (a sanity limit of ours; the portal states none).
+pub const NOTES_MAX: usize = 5_000;
+
+/// Parses an ISO date, `YYYY-MM-DD` (what `<input type="date">` gives). Hand-written
+/// rather than chrono's format parser, which would add to the download for one format.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        text.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $key:ident,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant,)+ }
+
+        impl $name {
+            /// Every value, in the order forms list them.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// Stable name used in storage, backups and URLs.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+
+            /// Parses [`Self::code`].
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+
+            /// The translation key of its label.
+            pub fn key(self) -> Key {
+                match self { $($name::$variant => Key::$key,)+ }
+            }
+        }
+    };
+}
+
+coded_enum! {
+    /// Activity types of the current MVP portal.
+    ActivityType {
+        Blog = "blog" / JournalTypeBlog,
+        Article = "article" / JournalTypeArticle,
+        Podcast = "podcast" / JournalTypePodcast,
+        Video = "video" / JournalTypeVideo,
+        ContentFeedback = "content-feedback" / JournalTypeContentFeedback,
+        OnlineSupport = "online-support" / JournalTypeOnlineSupport,
+        OpenSource = "open-source" / JournalTypeOpenSource,
+        ProductFeedback = "product-feedback" / JournalTypeProductFeedback,
+        Mentorship = "mentorship" / JournalTypeMentorship,
+        SpeakerMicrosoft = "speaker-microsoft" / JournalTypeSpeakerMicrosoft,
+        SpeakerThirdParty = "speaker-third-party" / JournalTypeSpeakerThirdParty,
+        UserGroupOwner = "user-group-owner" / JournalTypeUserGroupOwner,
+    }
+}
+
+coded_enum! {
+    /// The figures an activity type records besides the common fields.
+    Figure {
+        Views = "views" / JournalFigureViews,
+        Subscribers = "subscribers" / JournalFigureSubscribers,
+        Sessions = "sessions" / JournalFigureSessions,
+        Listens = "listens" / JournalFigureListens,
+        LiveViews = "live-views" / JournalFigureLiveViews,
+        OnDemandViews = "on-demand-views" / JournalFigureOnDemandViews,
+        Attendees = "attendees" / JournalFigureAttendees,
+    }
+}
+
+coded_enum! {
+    /// Target audiences of the portal.
+    Audience {
+        Developer = "developer" / JournalAudienceDeveloper,
+        ItPro = "it-pro" / JournalAudienceItPro,
+        TechnicalDecisionMaker = "tdm" / JournalAudienceTdm,
+        BusinessDecisionMaker = "bdm" / JournalAudienceBdm,
+        Student = "student" / JournalAudienceStudent,
+        EndUser = "end-user" / JournalAudienceEndUser,
+    }
+}
+
+coded_enum! {
+    /// Roles of the portal ("Other" only where a type offers it).
+    Role {
+        Host = "host" / JournalRoleHost,
+        Presenter = "presenter" / JournalRolePresenter,
+        Speaker = "speaker" / JournalRoleSpeaker,
+        Panelist = "panelist" / JournalRolePanelist,
+        Author = "author" / JournalRoleAuthor,
+        Contributor = "contributor" / JournalRoleContributor,
+        Moderator = "moderator" / JournalRoleModerator,
+        Organizer = "organizer" / JournalRoleOrganizer,
+        Mentor = "mentor" / JournalRoleMentor,
+        Reviewer = "reviewer" / JournalRoleReviewer,
+        Other = "other" / JournalRoleOther,
+    }
+}
+
+coded_enum! {
+    /// Microsoft events a "Speaker/Presenter at Microsoft event" activity can name.
+    MsEvent {
+        MlsaSummit = "mlsa-summit" / JournalEventMlsa,
+        MvpSummit = "mvp-summit" / JournalEventMvp,
+        RdSummit = "rd-summit" / JournalEventRd,
+        Build = "build" / JournalEventBuild,
+        Ignite = "ignite" / JournalEventIgnite,
+        Inspire = "inspire" / JournalEventInspire,
+        Other = "other" / JournalEventOther,
+    }
+}
+
+impl ActivityType {
+    /// The type's own figures, in the portal's order.
+    pub fn figures(self) -> &'static [Figure] {
+        use Figure::*;
+        match self {
+            ActivityType::Blog | ActivityType::Article => &[Views, Subscribers],
+            ActivityType::Podcast => &[Sessions, Listens],
+            ActivityType::Video => &[Sessions, LiveViews, OnDemandViews],
+            ActivityType::ContentFeedback
+            | ActivityType::OnlineSupport
+            | ActivityType::OpenSource => &[Views],
+            ActivityType::ProductFeedback => &[],
+            ActivityType::Mentorship => &[Sessions],
+            ActivityType::SpeakerMicrosoft => &[Sessions],
+            ActivityType::SpeakerThirdParty => &[Attendees, Sessions],
+            ActivityType::UserGroupOwner => &[Views, Attendees],
+        }
+    }
+
+    /// Roles the portal offers for this type.
+    pub fn roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            ActivityType::Mentorship => &[Organizer, Mentor, Other],
+            ActivityType::UserGroupOwner => &[Organizer, Other],
+            _ => &[
+                Host,
+                Presenter,
+                Speaker,
+                Panelist,
+                Author,
+                Contributor,
+                Moderator,
+                Organizer,
+                Mentor,
+                Reviewer,
+            ],
+        }
+    }
+
+    /// Whether the type names a Microsoft event.
+    pub fn has_event(self) -> bool {
+        self == ActivityType::SpeakerMicrosoft
+    }
+
+    /// The form of contribution the explainer asks about.
+    pub fn form(self) -> crate::domain::activity::ContributionForm {
+        use crate::domain::activity::ContributionForm as F;
+        match self {
+            ActivityType::Blog | ActivityType::Article | ActivityType::ContentFeedback => {
+                F::Writing
+            }
+            ActivityType::Podcast | ActivityType::Video => F::VideoOrPodcast,
+            ActivityType::OnlineSupport => F::ForumAnswers,
+            ActivityType::OpenSource => F::OpenSource,
+            ActivityType::ProductFeedback => F::ProductFeedback,
+            ActivityType::Mentorship => F::Mentoring,
+            ActivityType::SpeakerMicrosoft | ActivityType::SpeakerThirdParty => F::Speaking,
+            ActivityType::UserGroupOwner => F::Organising,
+        }
+    }
+}
+
+impl Figure {
+    /// Whether the figure measures people reached (rather than a count of sessions or a
+    /// subscriber base), and so counts as reach.
+    pub fn is_reach(self) -> bool {
+        matches!(
+            self,
+            Figure::Views
+                | Figure::Listens
+                | Figure::LiveViews
+                | Figure::OnDemandViews
+                | Figure::Attendees
+        )
+    }
+}
+
+/// The figures of one entry, one optional number per [`Figure`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Figures([Option<u64>; 7]);
+
+impl Figures {
+    /// The value of `figure`, if recorded.
+    pub fn get(&self, figure: Figure) -> Option<u64> {
+        self.0[figure as usize]
+    }
+
+    /// Records (or clears) `figure`.
+    pub fn set(&mut self, figure: Figure, value: Option<u64>) {
+        self.0[figure as usize] = value;
+    }
+
+    /// Recorded figures, in [`Figure::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Figure, u64)> + '_ {
+        Figure::ALL
+            .iter()
+            .filter_map(|f| self.get(*f).map(|v| (*f, v)))
+    }
+}
+
+/// One contribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable identifier, kept across export and import.
+    pub id: String,
+    pub kind: ActivityType,
+    pub title: String,
+    /// Markdown, rendered only through `domain::markdown`.
+    pub description: String,
+    /// Never exported to the Markdown summary.
+    pub private_notes: String,
+    pub date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    /// http or https only.
+    pub url: Option<String>,
+    /// Technology area codes (see [`areas`]); the first is the primary area.
+    pub areas: Vec<String>,
+    pub audiences: Vec<Audience>,
+    pub role: Option<Role>,
+    pub event: Option<MsEvent>,
+    pub quantity: u32,
+    /// Only the figures of `kind` are kept.
+    pub figures: Figures,
+    pub high_impact: bool,
+    /// Milliseconds since 1970 (UTC).
+    pub created_ms: i64,
+    pub updated_ms: i64,
+}
+
+impl Entry {
+    /// An empty entry of `kind` on `date`.
+    pub fn new(id: impl Into<String>, kind: ActivityType, date: NaiveDate) -> Self {
+        Entry {
+            id: id.into(),
+            kind,
+            title: String::new(),
+            description: String::new(),
+            private_notes: String::new(),
+            date,
+            end_date: None,
+            url: None,
+            areas: Vec::new(),
+            audiences: Vec::new(),
+            role: None,
+            event: None,
+            quantity: 1,
+            figures: Figures::default(),
+            high_impact: false,
+            created_ms: 0,
+            updated_ms: 0,
+        }
+    }
+
+    /// The largest reach figure (views, listens, attendees...), 0 when none.
+    pub fn reach(&self) -> u64 {
+        self.figures
+            .iter()
+            .filter(|(f, _)| f.is_reach())
+            .map(|(_, v)| v)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The last day of the activity.
+    pub fn last_date(&self) -> NaiveDate {
+        self.end_date.unwrap_or(self.date).max(self.date)
+    }
+
+    /// Whether `other` looks like the same contribution: same title and same URL.
+    pub fn same_title_and_url(&self, title: &str, url: Option<&str>) -> bool {
+        normalise_title(&self.title) == normalise_title(title)
+            && self.url.as_deref().map(normalise_url) == url.map(normalise_url)
+    }
+}
+
+fn normalise_title(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn normalise_url(url: &str) -> String {
+    url.trim().trim_end_matches('/').to_lowercase()
+}
+
+/// Every entry, newest first by date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Journal {
+    entries: Vec<Entry>,
+}
+
+impl Journal {
+    /// A journal holding `entries` (sorted newest first).
+    pub fn from_entries(mut entries: Vec<Entry>) -> Self {
+        sort_entries(&mut entries);
+        Journal { entries }
+    }
+
+    /// Every entry, newest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the journal is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with `id`.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Adds `entry`, or replaces the entry with the same id.
+    pub fn insert(&mut self, entry: Entry) {
+        self.entries.retain(|e| e.id != entry.id);
+        let at = self
+            .entries
+            .partition_point(|e| entry_order(e, &entry).is_lt());
+        self.entries.insert(at, entry);
+    }
+
+    /// Removes and returns the entry with `id`.
+    pub fn remove(&mut self, id: &str) -> Option<Entry> {
+        let at = self.entries.iter().position(|e| e.id == id)?;
+        Some(self.entries.remove(at))
+    }
+
+    /// Entries other than `except` with the same title and URL.
+    pub fn duplicates_of<'a>(
+        &'a self,
+        title: &'a str,
+        url: Option<&'a str>,
+        except: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| {
+            Some(e.id.as_str()) != except
+                && !title.trim().is_empty()
+                && e.same_title_and_url(title, url)
+        })
+    }
+
+    /// A new id, unique in this journal: derived from the time and a counter.
+    pub fn new_id(&self, now_ms: i64) -> String {
+        (0u32..)
+            .map(|n| format!("e{now_ms:x}{n:x}"))
+            .find(|id| self.get(id).is_none())
+            .unwrap_or_default()
+    }
+}
+
+/// Newest date first; the same date by most recently created first, then id.
+fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    b.date
+        .cmp(&a.date)
+        .then(b.created_ms.cmp(&a.created_ms))
+        .then(a.id.cmp(&b.id))
+}
+
+fn sort_entries(entries: &mut [Entry]) {
+    entries.sort_by(entry_order);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_type_maps_to_a_form_and_codes_round_trip() {
+        for t in ActivityType::ALL {
+            assert_eq!(ActivityType::from_code(t.code()), Some(*t));
+            assert!(!t.roles().is_empty());
+        }
+        assert_eq!(ActivityType::ALL.len(), 12);
+        assert_eq!(Role::ALL.len(), 11);
+        assert_eq!(Audience::ALL.len(), 6);
+        assert_eq!(MsEvent::ALL.len(), 7);
+        assert_eq!(ActivityType::from_code("tweet"), None);
+    }
+
+    #[test]
+    fn types_carry_the_portals_figures() {
+        assert_eq!(
+            ActivityType::Video.figures(),
+            &[Figure::Sessions, Figure::LiveViews, Figure::OnDemandViews]
+        );
+        assert!(ActivityType::ProductFeedback.figures().is_empty());
+        assert_eq!(
+            ActivityType::Mentorship.roles(),
+            &[Role::Organizer, Role::Mentor, Role::Other]
+        );
+        assert!(!ActivityType::Blog.roles().contains(&Role::Other));
+        assert!(ActivityType::SpeakerMicrosoft.has_event());
+    }
+
+    #[test]
+    fn reach_is_the_largest_reach_figure() {
+        let mut e = Entry::new("a", ActivityType::Video, day(2026, 1, 1));
+        assert_eq!(e.reach(), 0);
+        e.figures.set(Figure::Sessions, Some(900));
+        assert_eq!(e.reach(), 0, "sessions are not reach");
+        e.figures.set(Figure::LiveViews, Some(120));
+        e.figures.set(Figure::OnDemandViews, Some(450));
+        assert_eq!(e.reach(), 450);
+    }
+
+    #[test]
+    fn insert_keeps_newest_first_and_replaces_by_id() {
+        let mut j = Journal::default();
+        j.insert(Entry::new("a", ActivityType::Blog, day(2026, 1, 1)));
+        j.insert(Entry::new("b", ActivityType::Blog, day(2026, 3, 1)));
+        j.insert(Entry::new("c", ActivityType::Blog, day(2026, 2, 1)));
+        let ids: Vec<_> = j.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "c", "a"]);
+        let mut moved = Entry::new("a", ActivityType::Blog, day(2026, 4, 1));
+        moved.title = "moved".into();
+        j.insert(moved);
+        assert_eq!(j.len(), 3);
+        assert_eq!(j.entries()[0].title, "moved");
+        assert_eq!(j.remove("c").map(|e| e.id), Some("c".to_string()));
+        assert_eq!(j.remove("c"), None);
+    }
+
+    #[test]
+    fn duplicates_match_title_and_url_loosely() {
+        let mut j = Journal::default();
+        let mut e = Entry::new("a", ActivityType::Blog, day(2026, 1, 1));
+        e.title = "Hello  World".into();
+        e.url = Some("https://x.org/post/".into());
+        j.insert(e);
+        assert_eq!(
+            j.duplicates_of("hello world", Some("HTTPS://x.org/post"), None)
+                .count(),
+            1
+        );
+        assert_eq!(
+            j.duplicates_of("hello world", Some("https://x.org/other"), None)
+                .count(),
+            0
+        );
+        assert_eq!(j.duplicates_of("hello world", None, None).count(), 0);
+        assert_eq!(
+            j.duplicates_of("hello world", Some("https://x.org/post"), Some("a"))
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn iso_dates_parse_strictly() {
+        assert_eq!(parse_iso_date("2028-02-29"), Some(day(2028, 2, 29)));
+        assert_eq!(parse_iso_date("2027-02-29"), None);
+        for bad in [
+            "2026-1-01",
+            "2026/01/01",
+            "+026-01-01",
+            "2026-01-0x",
+            "",
+            "2026-01-011",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        assert_eq!(day(2026, 3, 5).to_string(), "2026-03-05");
+    }
+
+    #[test]
+    fn new_ids_are_unique() {
+        let mut j = Journal::default();
+        let first = j.new_id(1000);
+        j.insert(Entry::new(
+            first.clone(),
+            ActivityType::Blog,
+            day(2026, 1, 1),
+        ));
+        let second = j.new_id(1000);
+        assert_ne!(first, second);
+    }
+}
