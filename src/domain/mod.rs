@@ -1,5 +1,7 @@
 //! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
 
 pub mod activity;
+pub mod checklist;
 pub mod markdown;
 pub mod settings;
+pub mod story;

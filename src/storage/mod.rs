@@ -17,13 +17,22 @@
 //! assert!(matches!(store.load::<Notes>(), Loaded::Stored(n) if n.text == "hi"));
 //! ```
 
+mod checklist;
 mod documents;
 mod local;
 mod memory;
+mod story;
+mod transfer;
 
+pub use checklist::StoredChecklist;
 pub use documents::StoredSettings;
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
+pub use story::StoredStory;
+pub use transfer::{
+    apply_import, export_document, parse_import, used_kb, DocumentKind, ImportError, ImportPlan,
+    DOCUMENTS, EXPORT_APP, IMPORT_MAX_BYTES,
+};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
