@@ -51,6 +51,9 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/about") view=pages::about::About/>
+                    <Route path=path!("/checklist") view=pages::checklist::ChecklistPage/>
+                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                    <Route path=path!("/story") view=pages::story::StoryPage/>
                 </Routes>
             </main>
             <Footer/>

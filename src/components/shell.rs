@@ -57,6 +57,8 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         <li><A href=web::app_href("/") exact=true>{move || i18n.t(Key::NavHome)}</A></li>
                         <li><A href=web::app_href("/about")>{move || i18n.t(Key::NavAbout)}</A></li>
+                        <li><A href=web::app_href("/checklist")>{move || i18n.t(Key::NavChecklist)}</A></li>
+                        <li><A href=web::app_href("/story")>{move || i18n.t(Key::NavStory)}</A></li>
                     </ul>
                 </nav>
                 <div class="site-prefs">
@@ -70,14 +72,18 @@ pub fn Header() -> impl IntoView {
 
 /// Language picker; changing it keeps the user on the same page.
 #[component]
-pub fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageSwitch(
+    /// Element id, so that a page can show a second switch besides the header's.
+    #[prop(default = "pref-language")]
+    id: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
     view! {
         <label class="pref">
             <span class="pref__label">{move || i18n.t(Key::PrefLanguage)}</span>
             <select
-                id="pref-language"
+                id=id
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
                         settings.update(|s| s.lang = Some(lang));
@@ -102,7 +108,11 @@ pub fn LanguageSwitch() -> impl IntoView {
 
 /// Light / dark / follow-the-system switch, remembered in settings.
 #[component]
-pub fn ThemeSwitch() -> impl IntoView {
+pub fn ThemeSwitch(
+    /// Element id, so that a page can show a second switch besides the header's.
+    #[prop(default = "pref-theme")]
+    id: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
     let name = move |theme: Theme| match theme {
@@ -114,7 +124,7 @@ pub fn ThemeSwitch() -> impl IntoView {
         <label class="pref">
             <span class="pref__label">{move || i18n.t(Key::PrefTheme)}</span>
             <select
-                id="pref-theme"
+                id=id
                 on:change=move |ev| {
                     if let Some(theme) = Theme::from_code(&event_target_value(&ev)) {
                         settings.update(|s| s.theme = theme);
@@ -220,6 +230,8 @@ pub fn Footer() -> impl IntoView {
             <p>
                 {move || i18n.t(Key::FooterPrivacy)} " "
                 <A href=web::app_href("/about")>{move || i18n.t(Key::FooterAboutLink)}</A>
+                " · "
+                <A href=web::app_href("/settings")>{move || i18n.t(Key::FooterSettingsLink)}</A>
             </p>
         </footer>
     }

@@ -294,7 +294,14 @@ mod tests {
         let ids: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
         assert_eq!(
             ids,
-            ["reflect", "gather", "feedback", "nomination", "session", "share"]
+            [
+                "reflect",
+                "gather",
+                "feedback",
+                "nomination",
+                "session",
+                "share"
+            ]
         );
         assert!(STEPS.iter().all(|s| !s.tasks.is_empty()));
     }

@@ -101,7 +101,12 @@ impl StoryDraft {
 
 /// A stable identity for a journal entry seen through [`StoryHighlight`]: date, title, URL.
 pub fn highlight_id(h: &StoryHighlight) -> String {
-    format!("{}\u{1f}{}\u{1f}{}", h.date, h.title, h.url.as_deref().unwrap_or(""))
+    format!(
+        "{}\u{1f}{}\u{1f}{}",
+        h.date,
+        h.title,
+        h.url.as_deref().unwrap_or("")
+    )
 }
 
 /// The strongest entries first: high-impact ones, then by reach, then the most recent;
@@ -109,12 +114,18 @@ pub fn highlight_id(h: &StoryHighlight) -> String {
 pub fn strongest(highlights: &[StoryHighlight], limit: usize) -> Vec<StoryHighlight> {
     let mut sorted = highlights.to_vec();
     sorted.sort_by(|a, b| {
-        (Reverse(a.high_impact), Reverse(a.reach), Reverse(&a.date), &a.title).cmp(&(
-            Reverse(b.high_impact),
-            Reverse(b.reach),
-            Reverse(&b.date),
-            &b.title,
-        ))
+        (
+            Reverse(a.high_impact),
+            Reverse(a.reach),
+            Reverse(&a.date),
+            &a.title,
+        )
+            .cmp(&(
+                Reverse(b.high_impact),
+                Reverse(b.reach),
+                Reverse(&b.date),
+                &b.title,
+            ))
     });
     sorted.truncate(limit);
     sorted
@@ -294,7 +305,12 @@ mod tests {
 
     const TEXT: StoryText = StoryText {
         title: "My MVP story",
-        headings: ["Why I started", "Who I helped", "What I learned", "What comes next"],
+        headings: [
+            "Why I started",
+            "Who I helped",
+            "What I learned",
+            "What comes next",
+        ],
         highlights_heading: "Highlights",
         reach: "{n} reached",
         high_impact: "high impact",
@@ -323,7 +339,10 @@ mod tests {
     fn answered_prompts_become_sections_in_order() {
         let mut d = StoryDraft::default();
         d.set_answer(Prompt::Next, "Start a study group.");
-        d.set_answer(Prompt::WhyStarted, "Nobody answered my question,\nso I wrote it up.\n\nThen more.");
+        d.set_answer(
+            Prompt::WhyStarted,
+            "Nobody answered my question,\nso I wrote it up.\n\nThen more.",
+        );
         let md = build_markdown(&d, &[], &TEXT);
         assert_eq!(
             md,
@@ -332,7 +351,10 @@ mod tests {
         let html = render_markdown(&md);
         assert!(html.contains("<h2>Why I started</h2>"), "{html}");
         assert!(html.contains("question,<br />"), "{html}");
-        assert!(!html.contains("Who I helped"), "unanswered prompts are left out");
+        assert!(
+            !html.contains("Who I helped"),
+            "unanswered prompts are left out"
+        );
     }
 
     #[test]
@@ -341,7 +363,19 @@ mod tests {
         let mut d = StoryDraft::default();
         d.set_answer(Prompt::Learned, typed);
         let html = render_markdown(&build_markdown(&d, &[], &TEXT));
-        for tag in ["<h1>", "<ul>", "<ol>", "<blockquote>", "<pre>", "<code>", "<strong>", "<em>", "<a ", "<b>", "<del>"] {
+        for tag in [
+            "<h1>",
+            "<ul>",
+            "<ol>",
+            "<blockquote>",
+            "<pre>",
+            "<code>",
+            "<strong>",
+            "<em>",
+            "<a ",
+            "<b>",
+            "<del>",
+        ] {
             // Only the title is a heading of level 1.
             if tag == "<h1>" {
                 assert_eq!(html.matches(tag).count(), 1, "{html}");
@@ -366,9 +400,27 @@ mod tests {
     #[test]
     fn picked_highlights_are_listed_with_safe_links_only() {
         let items = vec![
-            hl("Intro to [Blazor]", "2026-03-01", 1200, true, Some("https://e.org/a_(b)")),
-            hl("Sneaky", "2026-02-01", 0, false, Some("javascript:alert(1)")),
-            hl("Not picked", "2026-01-01", 5, false, Some("https://e.org/n")),
+            hl(
+                "Intro to [Blazor]",
+                "2026-03-01",
+                1200,
+                true,
+                Some("https://e.org/a_(b)"),
+            ),
+            hl(
+                "Sneaky",
+                "2026-02-01",
+                0,
+                false,
+                Some("javascript:alert(1)"),
+            ),
+            hl(
+                "Not picked",
+                "2026-01-01",
+                5,
+                false,
+                Some("https://e.org/n"),
+            ),
             hl("Mail", "2026-01-02", 0, false, Some("mailto:me@e.org")),
         ];
         let mut d = StoryDraft::default();
@@ -381,22 +433,47 @@ mod tests {
         ), "{md}");
         let html = render_markdown(&md);
         assert_eq!(html.matches("<a ").count(), 1, "{html}");
-        assert!(html.contains("<a href=\"https://e.org/a_%28b%29\">Intro to [Blazor]</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://e.org/a_%28b%29\">Intro to [Blazor]</a>"),
+            "{html}"
+        );
         assert!(!html.contains("Not picked"));
     }
 
     #[test]
     fn link_destinations_are_http_or_https_only() {
-        assert_eq!(link_destination(" https://e.org/x y "), Some("https://e.org/x%20y".into()));
-        assert_eq!(link_destination("HTTP://e.org"), Some("HTTP://e.org".into()));
-        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://e.org", "/relative", "https:", "https://", "https://e.org/\u{0}", "mailto:a@b.c", "e.org"] {
+        assert_eq!(
+            link_destination(" https://e.org/x y "),
+            Some("https://e.org/x%20y".into())
+        );
+        assert_eq!(
+            link_destination("HTTP://e.org"),
+            Some("HTTP://e.org".into())
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "ftp://e.org",
+            "/relative",
+            "https:",
+            "https://",
+            "https://e.org/\u{0}",
+            "mailto:a@b.c",
+            "e.org",
+        ] {
             assert_eq!(link_destination(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn titles_with_line_breaks_stay_on_their_list_line() {
-        let items = vec![hl("Line one\n# Injected heading", "2026-03-01", 0, false, None)];
+        let items = vec![hl(
+            "Line one\n# Injected heading",
+            "2026-03-01",
+            0,
+            false,
+            None,
+        )];
         let mut d = StoryDraft::default();
         d.set_picked(&items[0], true);
         let md = build_markdown(&d, &items, &TEXT);
@@ -431,6 +508,9 @@ mod tests {
     fn answers_are_cut_to_the_limit() {
         let mut d = StoryDraft::default();
         d.set_answer(Prompt::WhoHelped, &"ü".repeat(ANSWER_MAX_CHARS + 1));
-        assert_eq!(d.answer(Prompt::WhoHelped).chars().count(), ANSWER_MAX_CHARS);
+        assert_eq!(
+            d.answer(Prompt::WhoHelped).chars().count(),
+            ANSWER_MAX_CHARS
+        );
     }
 }

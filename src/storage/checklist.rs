@@ -64,7 +64,11 @@ mod tests {
     #[test]
     fn stored_text_has_the_documented_shape() {
         let mut c = Checklist::default();
-        c.set_done("gather-links", true, NaiveDate::from_ymd_opt(2026, 1, 2).unwrap());
+        c.set_done(
+            "gather-links",
+            true,
+            NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+        );
         let text = serde_json::to_string(&StoredChecklist::from(&c)).unwrap();
         assert_eq!(text, r#"{"done":{"gather-links":"2026-01-02"},"notes":{}}"#);
     }

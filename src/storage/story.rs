@@ -74,7 +74,10 @@ mod tests {
         );
         let store = Store::new(MemoryBackend::default());
         store.save(&StoredStory::from(&d)).unwrap();
-        assert_eq!(StoryDraft::from(store.load::<StoredStory>().into_value()), d);
+        assert_eq!(
+            StoryDraft::from(store.load::<StoredStory>().into_value()),
+            d
+        );
     }
 
     #[test]

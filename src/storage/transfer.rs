@@ -175,8 +175,8 @@ pub fn parse_import(text: &str) -> Result<ImportPlan, ImportError> {
             plan.ignored.push(cut(name));
             continue;
         };
-        let raw = serde_json::to_string(envelope)
-            .map_err(|_| ImportError::BadDocument(name.clone()))?;
+        let raw =
+            serde_json::to_string(envelope).map_err(|_| ImportError::BadDocument(name.clone()))?;
         match (kind.check)(&raw) {
             Ok(()) => plan.documents.push((name.clone(), raw)),
             Err(StorageError::FutureVersion { .. }) => {
@@ -237,7 +237,7 @@ fn cut(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::checklist::Checklist;
-    use crate::storage::{Backend, Loaded, MemoryBackend};
+    use crate::storage::{Loaded, MemoryBackend};
     use chrono::NaiveDate;
 
     fn filled_store() -> Store {
@@ -249,7 +249,11 @@ mod tests {
             })
             .unwrap();
         let mut c = Checklist::default();
-        c.set_done("gather-links", true, NaiveDate::from_ymd_opt(2026, 3, 17).unwrap());
+        c.set_done(
+            "gather-links",
+            true,
+            NaiveDate::from_ymd_opt(2026, 3, 17).unwrap(),
+        );
         c.set_note("gather", "Slides from the March meetup");
         store.save(&StoredChecklist::from(&c)).unwrap();
         store
@@ -302,7 +306,10 @@ mod tests {
         assert!(plan.ignored.is_empty());
         assert_eq!(apply_import(&store, &plan), Ok(2));
         assert_eq!(
-            (store.load::<StoredSettings>(), store.load::<StoredChecklist>()),
+            (
+                store.load::<StoredSettings>(),
+                store.load::<StoredChecklist>()
+            ),
             before
         );
     }
@@ -391,13 +398,19 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            assert_eq!(parse_import(&text), Err(expected), "{}", &text[..text.len().min(80)]);
+            assert_eq!(
+                parse_import(&text),
+                Err(expected),
+                "{}",
+                &text[..text.len().min(80)]
+            );
         }
     }
 
     #[test]
     fn an_oversized_file_is_refused_before_parsing() {
-        let huge = file(json!({"story": {"v": 1, "data": {"learned": "a".repeat(IMPORT_MAX_BYTES)}}}));
+        let huge =
+            file(json!({"story": {"v": 1, "data": {"learned": "a".repeat(IMPORT_MAX_BYTES)}}}));
         assert_eq!(parse_import(&huge), Err(ImportError::TooLarge));
     }
 
@@ -430,7 +443,10 @@ mod tests {
             "story": {"v": 1, "data": {"learned": "a".repeat(capacity)}},
         })))
         .unwrap();
-        assert_eq!(apply_import(&store, &plan), Err(StorageError::QuotaExceeded));
+        assert_eq!(
+            apply_import(&store, &plan),
+            Err(StorageError::QuotaExceeded)
+        );
         assert_eq!(store.backend.get("mvp-pathway:settings").unwrap(), before);
         assert_eq!(store.backend.get("mvp-pathway:story").unwrap(), None);
     }
