@@ -151,12 +151,26 @@ pub fn build_markdown(
     highlights: &[StoryHighlight],
     text: &StoryText,
 ) -> String {
-    let mut out = format!("# {}\n", escape_inline(text.title));
+    build_markdown_at(draft, highlights, text, 1)
+}
+
+/// [`build_markdown`] with the title at heading level `level` (1 to 5) and sections one
+/// below, so that a preview can sit inside a page's own outline.
+pub fn build_markdown_at(
+    draft: &StoryDraft,
+    highlights: &[StoryHighlight],
+    text: &StoryText,
+    level: usize,
+) -> String {
+    let level = level.clamp(1, 5);
+    let title = "#".repeat(level);
+    let section = "#".repeat(level + 1);
+    let mut out = format!("{title} {}\n", escape_inline(text.title));
     for prompt in Prompt::ALL {
         let body = escape_block(draft.answer(prompt));
         if !body.is_empty() {
             out.push_str(&format!(
-                "\n## {}\n\n{body}\n",
+                "\n{section} {}\n\n{body}\n",
                 escape_inline(text.headings[prompt.index()])
             ));
         }
@@ -164,7 +178,7 @@ pub fn build_markdown(
     let picked: Vec<&StoryHighlight> = highlights.iter().filter(|h| draft.is_picked(h)).collect();
     if !picked.is_empty() {
         out.push_str(&format!(
-            "\n## {}\n\n",
+            "\n{section} {}\n\n",
             escape_inline(text.highlights_heading)
         ));
         for h in picked {
@@ -325,6 +339,17 @@ mod tests {
             reach,
             high_impact: high,
         }
+    }
+
+    #[test]
+    fn a_preview_can_start_at_a_lower_heading_level() {
+        let mut d = StoryDraft::default();
+        d.set_answer(Prompt::Next, "More talks.");
+        assert_eq!(
+            build_markdown_at(&d, &[], &TEXT, 4),
+            "#### My MVP story\n\n##### What comes next\n\nMore talks.\n"
+        );
+        assert!(build_markdown_at(&d, &[], &TEXT, 9).starts_with("##### "));
     }
 
     #[test]

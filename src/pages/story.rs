@@ -4,7 +4,7 @@
 use crate::domain::activity::StoryHighlight;
 use crate::domain::markdown::render_markdown;
 use crate::domain::story::{
-    build_markdown, highlight_id, strongest, Prompt, StoryDraft, StoryText, ANSWER_MAX_CHARS,
+    build_markdown_at, highlight_id, strongest, Prompt, StoryDraft, StoryText, ANSWER_MAX_CHARS,
     HIGHLIGHT_LIMIT,
 };
 use crate::i18n::{fill, Key};
@@ -99,7 +99,8 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
         false,
     );
     let offered = Memo::new(move |_| highlights.with(|h| strongest(h, HIGHLIGHT_LIMIT)));
-    let markdown = Memo::new(move |_| {
+    // The draft's Markdown at `level`: 1 for the file, 4 for the preview under this page's h3.
+    let draft_at = move |level: usize| {
         let text = StoryText {
             title: i18n.t(Key::StoryMdTitle),
             headings: [
@@ -112,8 +113,10 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
             reach: i18n.t(Key::StoryHighlightReach),
             high_impact: i18n.t(Key::StoryHighlightHighImpact),
         };
-        draft.with(|d| offered.with(|o| build_markdown(d, o, &text)))
-    });
+        draft.with(|d| offered.with(|o| build_markdown_at(d, o, &text, level)))
+    };
+    let markdown = Memo::new(move |_| draft_at(1));
+    let preview = Memo::new(move |_| render_markdown(&draft_at(4)));
     let has_content = Memo::new(move |_| {
         draft.with(|d| {
             Prompt::ALL.iter().any(|p| !d.answer(*p).trim().is_empty())
@@ -239,7 +242,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
             <div class="story-draft">
                 <article class="story-preview" aria-labelledby="story-preview-heading">
                     <h3 id="story-preview-heading">{t(Key::StoryPreviewHeading)}</h3>
-                    <div class="story-preview__body" inner_html=move || render_markdown(&markdown.get())></div>
+                    <div class="story-preview__body" inner_html=move || preview.get()></div>
                 </article>
                 <div class="field story-source">
                     <label for="story-markdown">{t(Key::StoryMarkdownLabel)}</label>

@@ -1,0 +1,14 @@
+import { chromium } from "@playwright/test";
+const [,, path, out, width = "1200", theme = "light", lang = "en"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+page.on("console", (m) => { if (m.type() === "error") console.log("CONSOLE", m.text()); });
+page.on("pageerror", (e) => console.log("PAGEERROR", String(e)));
+await page.goto("http://127.0.0.1:4473/");
+await page.evaluate(([t, l]) => localStorage.setItem("mvp-pathway:settings", JSON.stringify({ v: 1, data: { theme: t, lang: l } })), [theme, lang]);
+if (process.env.SETUP) await page.evaluate(process.env.SETUP);
+await page.goto("http://127.0.0.1:4473" + path);
+await page.waitForSelector("#main h1");
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
