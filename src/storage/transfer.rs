@@ -21,7 +21,7 @@
 //! ```
 
 use super::{
-    decode, Document, StorageError, Store, StoredChecklist, StoredSettings, StoredStory,
+    decode, Document, Envelope, StorageError, Store, StoredChecklist, StoredSettings, StoredStory,
     BACKUP_PREFIX, PREFIX,
 };
 use serde_json::{json, Map, Value};
@@ -35,14 +35,20 @@ pub const IMPORT_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Longest key name or date shown back to the user from an imported file.
 const SHOWN_MAX_CHARS: usize = 60;
 
-/// A document the app knows how to import: its key and a full check of its envelope.
+/// A document the app knows how to import: its key, and how to read an envelope of it
+/// completely and write it again in the current format.
 pub struct DocumentKind {
     pub key: &'static str,
-    check: fn(&str) -> Result<(), StorageError>,
+    check: fn(&str) -> Result<String, StorageError>,
 }
 
-fn check<D: Document>(raw: &str) -> Result<(), StorageError> {
-    decode::<D>(raw).map(|_| ())
+fn check<D: Document>(raw: &str) -> Result<String, StorageError> {
+    let doc = decode::<D>(raw)?;
+    serde_json::to_string(&Envelope {
+        v: D::VERSION,
+        data: doc,
+    })
+    .map_err(|e| StorageError::DecodeFailed(e.to_string()))
 }
 
 /// Every document an import may write. Adding a document to the app is adding a line here.
@@ -87,7 +93,8 @@ pub enum ImportError {
 pub struct ImportPlan {
     /// `exported_at` as written in the file (cut short), if it is text.
     pub exported_at: Option<String>,
-    /// Known documents: key (without prefix) and envelope text, all checked.
+    /// Known documents: key (without prefix) and envelope text, checked and in the
+    /// current format (older formats are upgraded).
     pub documents: Vec<(String, String)>,
     /// Keys this app does not know (cut short for display); they are not imported.
     pub ignored: Vec<String>,
@@ -178,7 +185,7 @@ pub fn parse_import(text: &str) -> Result<ImportPlan, ImportError> {
         let raw =
             serde_json::to_string(envelope).map_err(|_| ImportError::BadDocument(name.clone()))?;
         match (kind.check)(&raw) {
-            Ok(()) => plan.documents.push((name.clone(), raw)),
+            Ok(current) => plan.documents.push((name.clone(), current)),
             Err(StorageError::FutureVersion { .. }) => {
                 return Err(ImportError::NewerDocument(name.clone()))
             }
@@ -305,6 +312,11 @@ mod tests {
         assert_eq!(plan.backups, 1);
         assert!(plan.ignored.is_empty());
         assert_eq!(apply_import(&store, &plan), Ok(2));
+        // Written exactly as the app itself writes it.
+        assert_eq!(
+            store.backend.get("mvp-pathway:settings").unwrap().as_deref(),
+            Some(r#"{"v":1,"data":{"theme":"dark","lang":"es"}}"#)
+        );
         assert_eq!(
             (
                 store.load::<StoredSettings>(),

@@ -4,6 +4,7 @@
 
 mod components;
 mod local_storage;
+mod story;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 

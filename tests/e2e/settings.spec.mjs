@@ -30,7 +30,7 @@ test("export, delete everything, then import restores every document", async ({ 
   await appReady(page);
   await expect(page).toHaveTitle("Settings and your data · MVP Pathway");
   await expect(page.getByTestId("storage-used")).toHaveText(/^This app uses \d+ KB of about 5 MB that browsers allow a site\.$/);
-  await expect(page.locator("#main").getByLabel("Theme", { exact: true })).toHaveValue("dark");
+  await expect(page.locator("#settings-theme")).toHaveValue("dark");
   await expectNoAxeViolations(page, "settings");
 
   const [download] = await Promise.all([
@@ -179,10 +179,9 @@ test("the footer leads to settings, and language and theme can be changed there"
   await appReady(page);
   await page.getByRole("contentinfo").getByRole("link", { name: "Settings and your data" }).click();
   await expect(page).toHaveURL(/\/settings$/);
-  const main = page.locator("#main");
-  await main.getByLabel("Theme", { exact: true }).selectOption("dark");
+  await page.locator("#settings-theme").selectOption("dark");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  await main.getByLabel("Language", { exact: true }).selectOption("es");
+  await page.locator("#settings-language").selectOption("es");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ajustes y tus datos");
   await expect(page.getByTestId("storage-used")).toContainText("KB de los 5 MB aproximados");
   await expectNoAxeViolations(page, "settings (Spanish, dark)");

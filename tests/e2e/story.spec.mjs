@@ -62,6 +62,7 @@ test("copy puts the draft on the clipboard and says so", async ({ page, context 
 test("where copying fails the page says so and selects the Markdown instead", async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
       get: () => ({ writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) }),
     });
   });
@@ -89,7 +90,7 @@ test("without journal entries the page points to the journal; nav and home lead 
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your story" }),
   ).toHaveAttribute("aria-current", "page");
-  await page.getByLabel("Language", { exact: true }).selectOption("es");
+  await page.locator("#pref-language").selectOption("es");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("¿Cuál es tu historia MVP?");
   await page.getByLabel("¿Qué aprendiste?").fill("Mucho");
   await expect(page.locator(".story-preview__body h5")).toHaveText("Qué aprendí");
