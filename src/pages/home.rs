@@ -45,6 +45,12 @@ pub fn Home() -> impl IntoView {
             <h2 id="start-heading">{t(Key::HomeStartHeading)}</h2>
             <ul class="entry-points" role="list">
                 <li>
+                    <A href=web::app_href("/about") attr:class="entry-point">
+                        <span class="entry-point__title">{t(Key::HomeAboutLink)}</span>
+                        <span class="entry-point__body">{t(Key::HomeAboutBody)}</span>
+                    </A>
+                </li>
+                <li>
                     <A href=web::app_href("/checklist") attr:class="entry-point">
                         <span class="entry-point__title">{t(Key::HomeChecklistLink)}</span>
                         <span class="entry-point__body">{t(Key::HomeChecklistBody)}</span>
@@ -54,12 +60,6 @@ pub fn Home() -> impl IntoView {
                     <A href=web::app_href("/story") attr:class="entry-point">
                         <span class="entry-point__title">{t(Key::HomeStoryLink)}</span>
                         <span class="entry-point__body">{t(Key::HomeStoryBody)}</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=web::app_href("/about") attr:class="entry-point">
-                        <span class="entry-point__title">{t(Key::HomeAboutLink)}</span>
-                        <span class="entry-point__body">{t(Key::HomeAboutBody)}</span>
                     </A>
                 </li>
             </ul>

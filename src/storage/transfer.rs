@@ -314,7 +314,11 @@ mod tests {
         assert_eq!(apply_import(&store, &plan), Ok(2));
         // Written exactly as the app itself writes it.
         assert_eq!(
-            store.backend.get("mvp-pathway:settings").unwrap().as_deref(),
+            store
+                .backend
+                .get("mvp-pathway:settings")
+                .unwrap()
+                .as_deref(),
             Some(r#"{"v":1,"data":{"theme":"dark","lang":"es"}}"#)
         );
         assert_eq!(
