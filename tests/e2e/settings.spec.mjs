@@ -1,6 +1,7 @@
 // Settings and your data: preferences, storage used, export, delete everything, import,
 // hostile files, backups, persistent storage.
 import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { SUBPATH_URL } from "../../playwright.config.mjs";
 
 const SEED = {
   "mvp-pathway:settings": '{"v":1,"data":{"theme":"dark","lang":null}}',
@@ -150,7 +151,7 @@ test("backup copies can be downloaded, and cancelling a delete keeps everything"
   const before = await appData(page);
   const open = page.getByRole("button", { name: "Delete everything…" });
   await open.click();
-  await expect(page.getByTestId("delete-confirm")).toContainText("1 copies of unreadable data");
+  await expect(page.getByTestId("delete-confirm")).toContainText("Copies of unreadable data: 1");
   await page.getByRole("button", { name: "Keep my data", exact: true }).click();
   await expect(page.getByTestId("delete-confirm")).toHaveCount(0);
   await expect(open).toBeFocused();
@@ -185,4 +186,22 @@ test("the footer leads to settings, and language and theme can be changed there"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ajustes y tus datos");
   await expect(page.getByTestId("storage-used")).toContainText("KB de los 5 MB aproximados");
   await expectNoAxeViolations(page, "settings (Spanish, dark)");
+});
+
+test("under a sub-path, links and the reload after deleting stay under it", async ({ page }) => {
+  await page.goto(SUBPATH_URL + "checklist");
+  await appReady(page);
+  await expect(page.getByRole("link", { name: "Log your contributions in the journal" })).toHaveAttribute(
+    "href",
+    "/pathway/journal",
+  );
+  await page.getByRole("checkbox").first().check();
+  await page.getByRole("contentinfo").getByRole("link", { name: "Settings and your data" }).click();
+  await expect(page).toHaveURL(SUBPATH_URL + "settings");
+  await page.getByRole("button", { name: "Delete everything…" }).click();
+  await expect(page.getByTestId("delete-confirm")).toContainText("Your applying checklist, with its notes");
+  await page.getByRole("button", { name: "Yes, delete everything" }).click();
+  await expect(page).toHaveURL(SUBPATH_URL + "settings?cleared=1");
+  await expect(page.getByText("Everything was deleted. The app starts fresh.")).toBeVisible();
+  expect(await appData(page)).toEqual({});
 });
