@@ -50,6 +50,7 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
             <EmbedFrame options>
                 <Routes fallback=components::embed::OutsideWidget>
                     <Route path=path!("/embed/explainer/*rest") view=pages::explainer::Explainer/>
+                    <Route path=path!("/embed/checklist") view=pages::checklist::ChecklistPage/>
                     <Route path=path!("/embed/faq") view=pages::faq::Faq/>
                 </Routes>
             </EmbedFrame>
@@ -94,6 +95,9 @@ pub fn Shell() -> impl IntoView {
                         <Route path=path!("new") view=pages::journal::JournalNew/>
                         <Route path=path!(":id/edit") view=pages::journal::JournalEdit/>
                     </ParentRoute>
+                    <Route path=path!("/checklist") view=pages::checklist::ChecklistPage/>
+                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                    <Route path=path!("/story") view=pages::story::StoryPage/>
                 </Routes>
             </main>
             <Footer/>

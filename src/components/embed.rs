@@ -20,6 +20,7 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
     let settings = use_settings();
     let accent = options.accent.map(accent_css);
     let compact = options.compact;
+    let storage = crate::state::use_storage();
     Effect::new(|_| start_resize_reporter());
     view! {
         <Html
@@ -48,7 +49,18 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
                         <span class="visually-hidden">{move || i18n.t(Key::OpensInNewTab)}</span>
                     </a>
                 </p>
-                <p>{move || i18n.t(Key::EmbedDataSeparate)}</p>
+                <p>
+                    {move || i18n.t(Key::EmbedDataSeparate)} " "
+                    <button
+                        type="button"
+                        class="button button--quiet button--small"
+                        on:click=move |_| {
+                            let _ = crate::pages::settings::download_everything(storage);
+                        }
+                    >
+                        {move || i18n.t(Key::EmbedExport)}
+                    </button>
+                </p>
             </footer>
         </div>
     }

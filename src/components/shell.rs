@@ -42,6 +42,18 @@ pub fn RouteFocus() -> impl IntoView {
     );
 }
 
+/// Header navigation, in the order a newcomer would take the parts.
+const NAV_ITEMS: [(&str, Key); 8] = [
+    ("/", Key::NavHome),
+    ("/explainer", Key::NavExplainer),
+    ("/checklist", Key::NavChecklist),
+    ("/journal", Key::NavJournal),
+    ("/story", Key::NavStory),
+    ("/faq", Key::NavFaq),
+    ("/events", Key::NavEvents),
+    ("/about", Key::NavAbout),
+];
+
 /// Site header: product name, navigation, language and theme choices.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -55,12 +67,18 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <nav class="site-nav" aria-label=move || i18n.t(Key::NavLabel)>
                     <ul>
-                        <li><A href=web::app_href("/") exact=true>{move || i18n.t(Key::NavHome)}</A></li>
-                        <li><A href=web::app_href("/faq")>{move || i18n.t(Key::NavFaq)}</A></li>
-                        <li><A href=web::app_href("/events")>{move || i18n.t(Key::NavEvents)}</A></li>
-                        <li><A href=web::app_href("/explainer")>{move || i18n.t(Key::NavExplainer)}</A></li>
-                        <li><A href=web::app_href("/journal")>{move || i18n.t(Key::NavJournal)}</A></li>
-                        <li><A href=web::app_href("/about")>{move || i18n.t(Key::NavAbout)}</A></li>
+                        {NAV_ITEMS
+                            .into_iter()
+                            .map(|(path, key)| {
+                                view! {
+                                    <li>
+                                        <A href=web::app_href(path) exact=path == "/">
+                                            {move || i18n.t(key)}
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </nav>
                 <div class="site-prefs">
@@ -74,14 +92,18 @@ pub fn Header() -> impl IntoView {
 
 /// Language picker; changing it keeps the user on the same page.
 #[component]
-pub fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageSwitch(
+    /// Element id, so that a page can show a second switch besides the header's.
+    #[prop(default = "pref-language")]
+    id: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
     view! {
         <label class="pref">
             <span class="pref__label">{move || i18n.t(Key::PrefLanguage)}</span>
             <select
-                id="pref-language"
+                id=id
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
                         settings.update(|s| s.lang = Some(lang));
@@ -106,7 +128,11 @@ pub fn LanguageSwitch() -> impl IntoView {
 
 /// Light / dark / follow-the-system switch, remembered in settings.
 #[component]
-pub fn ThemeSwitch() -> impl IntoView {
+pub fn ThemeSwitch(
+    /// Element id, so that a page can show a second switch besides the header's.
+    #[prop(default = "pref-theme")]
+    id: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
     let name = move |theme: Theme| match theme {
@@ -118,7 +144,7 @@ pub fn ThemeSwitch() -> impl IntoView {
         <label class="pref">
             <span class="pref__label">{move || i18n.t(Key::PrefTheme)}</span>
             <select
-                id="pref-theme"
+                id=id
                 on:change=move |ev| {
                     if let Some(theme) = Theme::from_code(&event_target_value(&ev)) {
                         settings.update(|s| s.theme = theme);
@@ -226,6 +252,8 @@ pub fn Footer() -> impl IntoView {
                 <A href=web::app_href("/about")>{move || i18n.t(Key::FooterAboutLink)}</A>
                 " · "
                 <A href=web::app_href("/embed")>{move || i18n.t(Key::NavEmbed)}</A>
+                " · "
+                <A href=web::app_href("/settings")>{move || i18n.t(Key::FooterSettingsLink)}</A>
             </p>
         </footer>
     }

@@ -1,6 +1,7 @@
 //! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
 
 pub mod activity;
+pub mod checklist;
 pub mod embed;
 pub mod events;
 pub mod explainer;
@@ -9,3 +10,4 @@ pub mod ics;
 pub mod journal;
 pub mod markdown;
 pub mod settings;
+pub mod story;

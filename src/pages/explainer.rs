@@ -44,8 +44,12 @@ fn change(storage: AppStorage, answers: RwSignal<Answers>, new: Answers) {
 
 /// What the contribution journal knows, for the prefill offer.
 fn journal_summary() -> Signal<Option<ActivitySummary>> {
-    // JOURNAL: return the journal's ActivitySummary signal here to offer the prefill.
-    Signal::stored(None)
+    let journal = crate::domain::journal::Journal::from(
+        use_storage().load::<crate::storage::StoredJournal>(),
+    );
+    Signal::stored(Some(
+        journal.activity_summary(crate::pages::journal::today()),
+    ))
 }
 
 /// Every `/explainer/...` address. One route for the whole explainer keeps the router

@@ -7,6 +7,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+/// The ways into the app, in the order a newcomer would take them.
+const ENTRY_POINTS: [(&str, Key, Key); 7] = [
+    ("/explainer", Key::HomeExplainerLink, Key::HomeExplainerBody),
+    ("/checklist", Key::HomeChecklistLink, Key::HomeChecklistBody),
+    ("/journal", Key::HomeJournalLink, Key::HomeJournalBody),
+    ("/story", Key::HomeStoryLink, Key::HomeStoryBody),
+    ("/faq", Key::HomeFaqLink, Key::HomeFaqBody),
+    ("/events", Key::HomeEventsLink, Key::HomeEventsBody),
+    ("/about", Key::HomeAboutLink, Key::HomeAboutBody),
+];
+
 /// The landing page.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -44,30 +55,19 @@ pub fn Home() -> impl IntoView {
         <section aria-labelledby="start-heading">
             <h2 id="start-heading">{t(Key::HomeStartHeading)}</h2>
             <ul class="entry-points" role="list">
-                <li>
-                    <A href=web::app_href("/explainer") attr:class="entry-point">
-                        <span class="entry-point__title">{t(Key::HomeExplainerLink)}</span>
-                        <span class="entry-point__body">{t(Key::HomeExplainerBody)}</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=web::app_href("/about") attr:class="entry-point">
-                        <span class="entry-point__title">{t(Key::HomeAboutLink)}</span>
-                        <span class="entry-point__body">{t(Key::HomeAboutBody)}</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=web::app_href("/faq") attr:class="entry-point">
-                        <span class="entry-point__title">{t(Key::HomeFaqLink)}</span>
-                        <span class="entry-point__body">{t(Key::HomeFaqBody)}</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=web::app_href("/events") attr:class="entry-point">
-                        <span class="entry-point__title">{t(Key::HomeEventsLink)}</span>
-                        <span class="entry-point__body">{t(Key::HomeEventsBody)}</span>
-                    </A>
-                </li>
+                {ENTRY_POINTS
+                    .into_iter()
+                    .map(|(path, title, body)| {
+                        view! {
+                            <li>
+                                <A href=web::app_href(path) attr:class="entry-point">
+                                    <span class="entry-point__title">{t(title)}</span>
+                                    <span class="entry-point__body">{t(body)}</span>
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }

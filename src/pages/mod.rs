@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod about;
+pub mod checklist;
 pub mod embed;
 pub mod events;
 pub mod explainer;
@@ -8,3 +9,5 @@ pub mod faq;
 pub mod home;
 pub mod journal;
 pub mod not_found;
+pub mod settings;
+pub mod story;

@@ -17,17 +17,26 @@
 //! assert!(matches!(store.load::<Notes>(), Loaded::Stored(n) if n.text == "hi"));
 //! ```
 
+mod checklist;
 mod documents;
 mod explainer;
 mod journal;
 mod local;
 mod memory;
+mod story;
+mod transfer;
 
+pub use checklist::StoredChecklist;
 pub use documents::StoredSettings;
 pub use explainer::StoredExplainer;
 pub use journal::StoredJournal;
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
+pub use story::StoredStory;
+pub use transfer::{
+    apply_import, export_document, parse_import, used_kb, DocumentKind, ImportError, ImportPlan,
+    DOCUMENTS, EXPORT_APP, IMPORT_MAX_BYTES,
+};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -284,7 +293,16 @@ impl Store {
     }
 
     /// Copies `raw` to a new backup key that does not exist yet; never overwrites one.
+    /// The same text already set aside (the document was loaded again) is not copied twice.
     fn set_aside(&self, key: &str, raw: &str) -> Option<String> {
+        let prefix = format!("{BACKUP_PREFIX}{key}:");
+        let existing = self
+            .backups()
+            .into_iter()
+            .find(|(k, v)| k.starts_with(&prefix) && v == raw);
+        if let Some((existing, _)) = existing {
+            return Some(existing);
+        }
         (1..=1000)
             .map(|n| format!("{BACKUP_PREFIX}{key}:{n}"))
             .find(|candidate| matches!(self.backend.get(candidate), Ok(None)))

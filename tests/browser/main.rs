@@ -7,6 +7,7 @@ mod explainer;
 mod faq;
 mod journal_sync;
 mod local_storage;
+mod story;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 

@@ -1,0 +1,313 @@
+//! "What's your MVP story?" (`/story`): reflection prompts, the journal's strongest entries
+//! to pick from, and a Markdown draft to copy or download.
+
+use crate::domain::activity::StoryHighlight;
+use crate::domain::markdown::render_markdown;
+use crate::domain::story::{
+    build_markdown_at, highlight_id, strongest, Prompt, StoryDraft, StoryText, ANSWER_MAX_CHARS,
+    HIGHLIGHT_LIMIT,
+};
+use crate::i18n::{fill, Key};
+use crate::state::{use_i18n, use_storage};
+use crate::storage::StoredStory;
+use crate::web;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+
+/// File name of the downloaded draft.
+const DRAFT_FILE: &str = "my-mvp-story.md";
+
+/// The journal's entries offered to the story.
+///
+/// The strongest entries of the last 12 months, with type names in the current language.
+fn journal_highlights() -> Signal<Vec<StoryHighlight>> {
+    let journal = crate::domain::journal::Journal::from(
+        use_storage().load::<crate::storage::StoredJournal>(),
+    );
+    let today = crate::pages::journal::today();
+    let i18n = use_i18n();
+    Signal::derive(move || journal.highlights_in(today, 10, i18n.lang.get()))
+}
+
+/// Calls `done` once `promise` settles.
+fn when_settled(promise: js_sys::Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    let slot = Rc::new(RefCell::new(Some(done)));
+    let on_error = slot.clone();
+    let resolve = Closure::once(move |v: JsValue| {
+        if let Some(f) = slot.borrow_mut().take() {
+            f(Ok(v));
+        }
+    });
+    let reject = Closure::once(move |e: JsValue| {
+        if let Some(f) = on_error.borrow_mut().take() {
+            f(Err(e));
+        }
+    });
+    let _ = promise.then2(&resolve, &reject);
+    // The browser owns the callbacks from here; they are called at most once.
+    resolve.forget();
+    reject.forget();
+}
+
+/// `navigator.clipboard.writeText(text)`, or `None` where the browser has no clipboard API.
+fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    Some(navigator.clipboard().write_text(text))
+}
+
+fn prompt_keys(prompt: Prompt) -> (Key, Key) {
+    match prompt {
+        Prompt::WhyStarted => (Key::StoryPromptWhy, Key::StoryPromptWhyHint),
+        Prompt::WhoHelped => (Key::StoryPromptHelped, Key::StoryPromptHelpedHint),
+        Prompt::Learned => (Key::StoryPromptLearned, Key::StoryPromptLearnedHint),
+        Prompt::Next => (Key::StoryPromptNext, Key::StoryPromptNextHint),
+    }
+}
+
+/// What the last copy or download did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Copied,
+    CopyFailed,
+    Downloaded,
+}
+
+/// The story page, fed by the journal.
+#[component]
+pub fn StoryPage() -> impl IntoView {
+    view! { <StoryEditor highlights=journal_highlights()/> }
+}
+
+/// Prompts, highlight picker and draft, for the given journal highlights.
+#[component]
+pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let storage = use_storage();
+    let t = move |key: Key| move || i18n.t(key);
+    let draft = RwSignal::new(StoryDraft::from(storage.load::<StoredStory>()));
+    // An effect is the right tool here: it keeps the saved copy in step with the signal.
+    Effect::watch(
+        move || draft.get(),
+        move |d, _, _| {
+            let _ = storage.save(&StoredStory::from(d));
+        },
+        false,
+    );
+    let offered = Memo::new(move |_| highlights.with(|h| strongest(h, HIGHLIGHT_LIMIT)));
+    // The draft's Markdown at `level`: 1 for the file, 4 for the preview under this page's h3.
+    let draft_at = move |level: usize| {
+        let text = StoryText {
+            title: i18n.t(Key::StoryMdTitle),
+            headings: [
+                i18n.t(Key::StoryMdWhy),
+                i18n.t(Key::StoryMdHelped),
+                i18n.t(Key::StoryMdLearned),
+                i18n.t(Key::StoryMdNext),
+            ],
+            highlights_heading: i18n.t(Key::StoryMdHighlights),
+            reach: i18n.t(Key::StoryHighlightReach),
+            high_impact: i18n.t(Key::StoryHighlightHighImpact),
+        };
+        draft.with(|d| offered.with(|o| build_markdown_at(d, o, &text, level)))
+    };
+    let markdown = Memo::new(move |_| draft_at(1));
+    let preview = Memo::new(move |_| render_markdown(&draft_at(4)));
+    let has_content = Memo::new(move |_| {
+        draft.with(|d| {
+            Prompt::ALL.iter().any(|p| !d.answer(*p).trim().is_empty())
+                || offered.with(|o| o.iter().any(|h| d.is_picked(h)))
+        })
+    });
+    let outcome = RwSignal::new(None::<Outcome>);
+    let source_ref = NodeRef::<html::Textarea>::new();
+    let copy = move |_| {
+        let text = markdown.get_untracked();
+        let failed = move || {
+            outcome.try_set(Some(Outcome::CopyFailed));
+            // Select the Markdown so that the person can copy it with the keyboard.
+            if let Some(area) = source_ref.get_untracked() {
+                let _ = area.focus();
+                area.select();
+            }
+        };
+        match write_clipboard(&text) {
+            Some(promise) => when_settled(promise, move |r| match r {
+                Ok(_) => {
+                    outcome.try_set(Some(Outcome::Copied));
+                }
+                Err(_) => failed(),
+            }),
+            None => failed(),
+        }
+    };
+    let download = move |_| {
+        if web::download(DRAFT_FILE, "text/markdown", &markdown.get_untracked()).is_ok() {
+            outcome.set(Some(Outcome::Downloaded));
+        }
+    };
+    let prompts = Prompt::ALL
+        .into_iter()
+        .map(|prompt| {
+            let (question, hint) = prompt_keys(prompt);
+            let id = format!("story-{}", prompt.code());
+            let hint_id = format!("{id}-hint");
+            let initial = draft.with_untracked(|d| d.answer(prompt).to_string());
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{t(question)}</label>
+                    <p class="hint" id=hint_id.clone()>{t(hint)}</p>
+                    <textarea
+                        id=id
+                        rows="4"
+                        maxlength=ANSWER_MAX_CHARS.to_string()
+                        aria-describedby=format!("{hint_id} story-saved-hint")
+                        prop:value=initial
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            draft.update(|d| d.set_answer(prompt, &text));
+                        }
+                    ></textarea>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=t(Key::StoryTitle)/>
+        <h1>{t(Key::StoryTitle)}</h1>
+        <p class="lead">{t(Key::StoryLead)}</p>
+        <section class="story-section" aria-labelledby="story-prompts-heading">
+            <h2 id="story-prompts-heading">{t(Key::StoryPromptsHeading)}</h2>
+            <p class="hint" id="story-saved-hint">{t(Key::StorySavedHint)}</p>
+            {prompts}
+        </section>
+        <section class="story-section" aria-labelledby="story-highlights-heading">
+            <h2 id="story-highlights-heading">{t(Key::StoryHighlightsHeading)}</h2>
+            {move || {
+                if offered.with(Vec::is_empty) {
+                    view! {
+                        <p>{t(Key::StoryHighlightsEmpty)}</p>
+                        <p>
+                            <A href=web::app_href("/journal")>
+                                {t(Key::StoryHighlightsJournalLink)}
+                            </A>
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p>{t(Key::StoryHighlightsIntro)}</p>
+                        <ul class="story-highlights" role="list">
+                            <For
+                                each=move || offered.get().into_iter().enumerate()
+                                key=|(i, h)| (*i, highlight_id(h))
+                                let:item
+                            >
+                                <HighlightChoice index=item.0 highlight=item.1 draft=draft/>
+                            </For>
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <section class="story-section" aria-labelledby="story-draft-heading">
+            <h2 id="story-draft-heading">{t(Key::StoryDraftHeading)}</h2>
+            <Show when=move || !has_content.get()>
+                <p>{t(Key::StoryDraftEmpty)}</p>
+            </Show>
+            <div class="story-actions">
+                <button type="button" class="button" on:click=copy>{t(Key::StoryCopy)}</button>
+                <button type="button" class="button button--quiet" on:click=download>
+                    {t(Key::StoryDownload)}
+                </button>
+            </div>
+            <p role="status" class="story-outcome" data-testid="story-outcome">
+                {move || {
+                    outcome
+                        .get()
+                        .map(|o| match o {
+                            Outcome::Copied => i18n.t(Key::StoryCopied).to_string(),
+                            Outcome::CopyFailed => i18n.t(Key::StoryCopyFailed).to_string(),
+                            Outcome::Downloaded => {
+                                fill(i18n.t(Key::StoryDownloaded), &[("file", DRAFT_FILE)])
+                            }
+                        })
+                }}
+            </p>
+            <div class="story-draft">
+                <article class="story-preview" aria-labelledby="story-preview-heading">
+                    <h3 id="story-preview-heading">{t(Key::StoryPreviewHeading)}</h3>
+                    <div class="story-preview__body" inner_html=move || preview.get()></div>
+                </article>
+                <div class="field story-source">
+                    <label for="story-markdown">{t(Key::StoryMarkdownLabel)}</label>
+                    <textarea
+                        id="story-markdown"
+                        readonly
+                        rows="14"
+                        node_ref=source_ref
+                        prop:value=move || markdown.get()
+                    ></textarea>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// One journal entry with its checkbox.
+#[component]
+fn HighlightChoice(
+    index: usize,
+    highlight: StoryHighlight,
+    draft: RwSignal<StoryDraft>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("story-highlight-{index}");
+    let picked = {
+        let h = highlight.clone();
+        move || draft.with(|d| d.is_picked(&h))
+    };
+    let toggle = {
+        let h = highlight.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            draft.update(|d| d.set_picked(&h, on));
+        }
+    };
+    let details = {
+        let h = highlight.clone();
+        move || {
+            let mut parts = vec![h.kind.clone(), h.date.clone()];
+            if h.reach > 0 {
+                parts.push(fill(
+                    i18n.t(Key::StoryHighlightReach),
+                    &[("n", &h.reach.to_string())],
+                ));
+            }
+            if h.high_impact {
+                parts.push(i18n.t(Key::StoryHighlightHighImpact).to_string());
+            }
+            parts.retain(|p| !p.trim().is_empty());
+            parts.join(" · ")
+        }
+    };
+    view! {
+        <li class="story-highlight">
+            <input type="checkbox" id=id.clone() prop:checked=picked on:change=toggle/>
+            <label for=id>
+                <span class="story-highlight__title">{highlight.title.clone()}</span>
+                <span class="story-highlight__details">{details}</span>
+            </label>
+        </li>
+    }
+}
