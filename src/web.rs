@@ -95,14 +95,22 @@ pub fn focus_main_heading() {
 
 /// Copies `text` to the clipboard; `Err` when the browser refuses (no permission, insecure page).
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window()
-        .ok_or("no window")?
-        .navigator()
-        .clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+    let promise = write_clipboard(text).ok_or("no clipboard API")?;
+    wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|_| ())
         .map_err(|e| format!("{e:?}"))
+}
+
+/// `navigator.clipboard.writeText(text)`, or `None` where the browser has no clipboard API
+/// (pages that are not a secure context): calling it there would throw.
+pub fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    Some(navigator.clipboard().write_text(text))
 }
 
 /// The app's absolute URL at its base path, with a trailing slash
@@ -151,4 +159,27 @@ pub fn go_back() {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.back();
     }
+}
+
+/// Calls `done` once `promise` settles.
+pub fn when_settled(
+    promise: js_sys::Promise,
+    done: impl FnOnce(Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>) + 'static,
+) {
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let on_error = slot.clone();
+    let resolve = wasm_bindgen::closure::Closure::once(move |v: wasm_bindgen::JsValue| {
+        if let Some(f) = slot.borrow_mut().take() {
+            f(Ok(v));
+        }
+    });
+    let reject = wasm_bindgen::closure::Closure::once(move |e: wasm_bindgen::JsValue| {
+        if let Some(f) = on_error.borrow_mut().take() {
+            f(Err(e));
+        }
+    });
+    let _ = promise.then2(&resolve, &reject);
+    // The browser owns the callbacks from here; they are called at most once.
+    resolve.forget();
+    reject.forget();
 }

@@ -268,26 +268,10 @@ fn absolute_link(id: &str) -> String {
 
 /// Writes `url` to the clipboard and reports the outcome in `copied`.
 fn copy_to_clipboard(url: String, copied: RwSignal<Option<Result<String, String>>>) {
-    use wasm_bindgen::closure::Closure;
-    let Some(window) = web_sys::window() else {
-        copied.set(Some(Err(url)));
-        return;
-    };
-    let promise = window.navigator().clipboard().write_text(&url);
-    let ok_url = url.clone();
-    let on_ok = Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-        copied.set(Some(Ok(ok_url)));
+    leptos::task::spawn_local(async move {
+        let outcome = crate::web::copy_text(&url).await;
+        copied.set(Some(outcome.map(|()| url.clone()).map_err(|_| url)));
     });
-    let on_err = Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-        copied.set(Some(Err(url)));
-    });
-    // `then` with both callbacks; each frees itself when called.
-    let then = js_sys::Reflect::get(&promise, &"then".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(then) = then {
-        let _ = then.call2(&promise, &on_ok, &on_err);
-    }
 }
 
 /// Opens the answer with this id, scrolls it into view and focuses its question.

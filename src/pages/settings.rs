@@ -13,30 +13,6 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
-
-/// Calls `done` once `promise` settles.
-fn when_settled(promise: js_sys::Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let slot = Rc::new(RefCell::new(Some(done)));
-    let on_error = slot.clone();
-    let resolve = Closure::once(move |v: JsValue| {
-        if let Some(f) = slot.borrow_mut().take() {
-            f(Ok(v));
-        }
-    });
-    let reject = Closure::once(move |e: JsValue| {
-        if let Some(f) = on_error.borrow_mut().take() {
-            f(Err(e));
-        }
-    });
-    let _ = promise.then2(&resolve, &reject);
-    // The browser owns the callbacks from here; they are called at most once.
-    resolve.forget();
-    reject.forget();
-}
 
 /// `navigator.storage`, where the browser has it (secure contexts only).
 fn storage_manager() -> Option<web_sys::StorageManager> {
@@ -162,7 +138,7 @@ fn StorageSection() -> impl IntoView {
     let persistence = RwSignal::new(Persistence::Checking);
     let answer = RwSignal::new(None::<bool>);
     match storage_manager().and_then(|m| m.persisted().ok()) {
-        Some(promise) => when_settled(promise, move |r| {
+        Some(promise) => web::when_settled(promise, move |r| {
             persistence.try_set(match r {
                 Ok(v) if v.as_bool() == Some(true) => Persistence::On,
                 Ok(_) => Persistence::Off,
@@ -173,7 +149,7 @@ fn StorageSection() -> impl IntoView {
     }
     let ask = move |_| {
         if let Some(promise) = storage_manager().and_then(|m| m.persist().ok()) {
-            when_settled(promise, move |r| {
+            web::when_settled(promise, move |r| {
                 let granted = matches!(r, Ok(v) if v.as_bool() == Some(true));
                 answer.try_set(Some(granted));
                 if granted {
@@ -294,7 +270,7 @@ fn ImportSection() -> impl IntoView {
             problem.set(Some(ImportProblem::File(ImportError::TooLarge)));
             return;
         }
-        when_settled(file.text(), move |r| {
+        web::when_settled(file.text(), move |r| {
             let outcome = match r.ok().and_then(|v| v.as_string()) {
                 Some(text) => parse_import(&text).map_err(ImportProblem::File),
                 None => Err(ImportProblem::Read),

@@ -15,10 +15,6 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
 
 /// File name of the downloaded draft.
 const DRAFT_FILE: &str = "my-mvp-story.md";
@@ -33,36 +29,6 @@ fn journal_highlights() -> Signal<Vec<StoryHighlight>> {
     let today = crate::pages::journal::today();
     let i18n = use_i18n();
     Signal::derive(move || journal.highlights_in(today, 10, i18n.lang.get()))
-}
-
-/// Calls `done` once `promise` settles.
-fn when_settled(promise: js_sys::Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let slot = Rc::new(RefCell::new(Some(done)));
-    let on_error = slot.clone();
-    let resolve = Closure::once(move |v: JsValue| {
-        if let Some(f) = slot.borrow_mut().take() {
-            f(Ok(v));
-        }
-    });
-    let reject = Closure::once(move |e: JsValue| {
-        if let Some(f) = on_error.borrow_mut().take() {
-            f(Err(e));
-        }
-    });
-    let _ = promise.then2(&resolve, &reject);
-    // The browser owns the callbacks from here; they are called at most once.
-    resolve.forget();
-    reject.forget();
-}
-
-/// `navigator.clipboard.writeText(text)`, or `None` where the browser has no clipboard API.
-fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
-    let navigator = web_sys::window()?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return None;
-    }
-    Some(navigator.clipboard().write_text(text))
 }
 
 fn prompt_keys(prompt: Prompt) -> (Key, Key) {
@@ -140,8 +106,8 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
                 area.select();
             }
         };
-        match write_clipboard(&text) {
-            Some(promise) => when_settled(promise, move |r| match r {
+        match web::write_clipboard(&text) {
+            Some(promise) => web::when_settled(promise, move |r| match r {
                 Ok(_) => {
                     outcome.try_set(Some(Outcome::Copied));
                 }
