@@ -36,3 +36,12 @@ export async function appReady(page) {
   await expect(page.locator("header.site-header")).toBeVisible();
   await expect(page.locator("#main h1")).toBeVisible();
 }
+
+/** An ISO date `monthsAgo` months before today (day clamped to 28). */
+export function ago(monthsAgo, day = 10) {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - monthsAgo);
+  d.setDate(Math.min(day, 28));
+  return d.toISOString().slice(0, 10);
+}

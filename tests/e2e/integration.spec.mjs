@@ -1,14 +1,5 @@
 // The parts working together: what the journal knows prefills the explainer and feeds the story.
-import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
-
-/** An ISO date `monthsAgo` months before today (day clamped to 28). */
-function ago(monthsAgo, day = 10) {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - monthsAgo);
-  d.setDate(Math.min(day, 28));
-  return d.toISOString().slice(0, 10);
-}
+import { test, expect, expectNoAxeViolations, appReady, ago } from "./fixtures.mjs";
 
 const entries = [
   { id: "a", type: "blog", title: "Bicep modules explained", date: ago(1), created_ms: 1, updated_ms: 1, figures: { views: 500 } },

@@ -1,18 +1,9 @@
 // The contribution journal: add, edit, delete and undo; filters; export and import;
 // hostile text; corrupted storage; two tabs. Axe runs on every screen.
-import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { test, expect, expectNoAxeViolations, appReady, ago } from "./fixtures.mjs";
 import fs from "node:fs";
 
 const KEY = "mvp-pathway:journal";
-
-/** An ISO date `monthsAgo` months before today (day clamped to 28). */
-function ago(monthsAgo, day = 10) {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - monthsAgo);
-  d.setDate(Math.min(day, 28));
-  return d.toISOString().slice(0, 10);
-}
 
 function entry(id, fields) {
   return { id, type: "blog", title: id, date: ago(1), created_ms: 1, updated_ms: 1, ...fields };
