@@ -27,7 +27,7 @@ apt_install() {
   command -v apt-get >/dev/null || { say "please install: ${missing[*]}"; return 1; }
   say "apt-get install ${missing[*]}"
   if [ "$apt_updated" -eq 0 ]; then $SUDO apt-get update -qq; apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # 1. System packages: a real browser and its driver, Node.js for the test tools.
