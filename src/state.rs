@@ -71,6 +71,23 @@ impl AppStorage {
         result
     }
 
+    /// Keeps `signal` saved as document `D`: every change after this call is written back.
+    pub fn keep_saved<D, M>(&self, signal: RwSignal<M>)
+    where
+        D: Document + for<'a> From<&'a M>,
+        M: Clone + Send + Sync + 'static,
+    {
+        let storage = *self;
+        // An effect is the right tool here: it keeps the saved copy in step with the signal.
+        Effect::watch(
+            move || signal.get(),
+            move |value, _, _| {
+                let _ = storage.save(&D::from(value));
+            },
+            false,
+        );
+    }
+
     /// Runs `f` with the underlying store.
     pub fn with_store<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
         self.store.with_value(f)
@@ -134,14 +151,7 @@ pub fn provide_app_state_adjusted(storage: AppStorage, adjust: impl FnOnce(&mut 
     let settings = RwSignal::new(loaded);
     let browser_lang = Lang::negotiate(browser_languages().iter().map(String::as_str));
     let lang = Memo::new(move |_| settings.get().lang.unwrap_or(browser_lang));
-    // An effect is the right tool here: it keeps the saved copy in step with the signal.
-    Effect::watch(
-        move || settings.get(),
-        move |s, _, _| {
-            let _ = storage.save(&StoredSettings::from(s));
-        },
-        false,
-    );
+    storage.keep_saved::<StoredSettings, _>(settings);
     provide_context(storage);
     provide_context(settings);
     provide_context(I18n { lang });

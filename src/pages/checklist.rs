@@ -52,14 +52,7 @@ pub fn ChecklistPage() -> impl IntoView {
     let storage = use_storage();
     let t = move |key: Key| move || i18n.t(key);
     let checklist = RwSignal::new(Checklist::from(storage.load::<StoredChecklist>()));
-    // An effect is the right tool here: it keeps the saved copy in step with the signal.
-    Effect::watch(
-        move || checklist.get(),
-        move |c, _, _| {
-            let _ = storage.save(&StoredChecklist::from(c));
-        },
-        false,
-    );
+    storage.keep_saved::<StoredChecklist, _>(checklist);
     let progress = Memo::new(move |_| checklist.with(Checklist::progress));
     view! {
         <Title text=t(Key::ChecklistTitle)/>

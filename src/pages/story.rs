@@ -61,14 +61,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
     let storage = use_storage();
     let t = move |key: Key| move || i18n.t(key);
     let draft = RwSignal::new(StoryDraft::from(storage.load::<StoredStory>()));
-    // An effect is the right tool here: it keeps the saved copy in step with the signal.
-    Effect::watch(
-        move || draft.get(),
-        move |d, _, _| {
-            let _ = storage.save(&StoredStory::from(d));
-        },
-        false,
-    );
+    storage.keep_saved::<StoredStory, _>(draft);
     let offered = Memo::new(move |_| highlights.with(|h| strongest(h, HIGHLIGHT_LIMIT)));
     // The draft's Markdown at `level`: 1 for the file, 4 for the preview under this page's h3.
     let draft_at = move |level: usize| {
