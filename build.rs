@@ -12,6 +12,13 @@ const REFERENCE: &str = "en";
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
+    // The split build (scripts/build/wasm.sh) needs the linker's relocations in the final
+    // binary only; setting them through RUSTFLAGS would rebuild every dependency.
+    println!("cargo:rerun-if-env-changed=MVP_SPLIT");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if wasm && std::env::var("MVP_SPLIT").is_ok_and(|v| v == "1") {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     let root = Path::new("locales");
     let mut langs: Vec<String> = fs::read_dir(root)
         .expect("locales/ folder is missing")
@@ -72,35 +79,74 @@ fn main() {
     for (lang, _) in &tables {
         let _ = write!(out, "Lang::{}, ", camel(lang));
     }
-    out.push_str("];\n\n    /// BCP 47 code, as used in `lang` attributes and stored settings.\n    pub fn code(self) -> &'static str {\n        match self {\n");
+    out.push_str("];\n\n    /// BCP 47 code, as used in `lang` attributes, stored settings and file names.\n    pub const fn code(self) -> &'static str {\n        match self {\n");
     for (lang, _) in &tables {
         let _ = writeln!(out, "            Lang::{} => {lang:?},", camel(lang));
     }
-    out.push_str("        }\n    }\n\n    /// The string table of this language.\n    pub fn table(self) -> &'static [&'static str; KEY_COUNT] {\n        match self {\n");
-    for (lang, _) in &tables {
-        let _ = writeln!(
-            out,
-            "            Lang::{} => &TABLE_{},",
-            camel(lang),
-            lang.to_uppercase()
-        );
+    // The switcher names every language in itself, and `dir` is needed before a table
+    // arrives: both are compiled in (a few bytes), the tables are not.
+    out.push_str("        }\n    }\n\n    /// The language's own name for itself (its `lang_name` key).\n    pub const fn native_name(self) -> &'static str {\n        match self {\n");
+    for (lang, table) in &tables {
+        let _ = writeln!(out, "            Lang::{} => {:?},", camel(lang), table["lang_name"]);
+    }
+    out.push_str("        }\n    }\n\n    /// Text direction, `ltr` or `rtl` (its `lang_dir` key).\n    pub const fn dir(self) -> &'static str {\n        match self {\n");
+    for (lang, table) in &tables {
+        let dir = if table["lang_dir"] == "rtl" { "rtl" } else { "ltr" };
+        let _ = writeln!(out, "            Lang::{} => {dir:?},", camel(lang));
     }
     out.push_str("        }\n    }\n}\n\n");
+    // Compiled-in tables: native code (tests, build tools) and the `eager` wasm build. The
+    // split release build loads one language's table at run time (`text/<lang>.json`).
+    out.push_str("/// Every language's table, compiled in (native builds and the `eager` feature).\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"eager\"))]\npub static COMPILED: [&[&str; KEY_COUNT]; ");
+    let _ = writeln!(out, "{}] = [", tables.len());
+    for (lang, _) in &tables {
+        let _ = writeln!(out, "    &TABLE_{},", ident(lang));
+    }
+    out.push_str("];\n\n");
     for (lang, table) in &tables {
         let _ = writeln!(
             out,
-            "static TABLE_{}: [&str; KEY_COUNT] = [",
-            lang.to_uppercase()
+            "#[cfg(any(not(target_arch = \"wasm32\"), feature = \"eager\"))]\nstatic TABLE_{}: [&str; KEY_COUNT] = [",
+            ident(lang)
         );
         for key in &keys {
             let _ = writeln!(out, "    {:?},", table[*key]);
         }
         out.push_str("];\n\n");
     }
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("i18n_tables.rs");
-    fs::write(dest, out).expect("write i18n tables");
+    let out_dir = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
+    fs::write(out_dir.join("i18n_tables.rs"), out).expect("write i18n tables");
+
+    // One file per language for the split build: a JSON array of the texts in key order
+    // (scripts/build/wasm.sh copies `text/` next to the Wasm).
+    let text_dir = out_dir.join("text");
+    fs::create_dir_all(&text_dir).expect("create text dir");
+    for (lang, table) in &tables {
+        let texts: Vec<&str> = keys.iter().map(|k| table[*k].as_str()).collect();
+        let json = serde_json::to_string(&texts).expect("language file as JSON");
+        fs::write(text_dir.join(format!("{lang}.json")), json).expect("write language file");
+    }
 
     faq_content::generate();
+    check_events(&tables.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>());
+}
+
+#[path = "src/domain/events.rs"]
+#[allow(dead_code)]
+mod events;
+
+/// `content/events.json` is copied to the site as `events.json`; the build fails when it
+/// does not pass the same checks as the events page applies, in every language.
+fn check_events(langs: &[&str]) {
+    const FILE: &str = "content/events.json";
+    println!("cargo:rerun-if-changed={FILE}");
+    println!("cargo:rerun-if-changed=src/domain/events.rs");
+    let json = fs::read_to_string(FILE).unwrap_or_else(|e| panic!("{FILE}: {e}"));
+    for lang in langs {
+        if let Err(problems) = events::parse_sessions(&json, lang) {
+            panic!("{FILE} is not valid: {problems}");
+        }
+    }
 }
 
 /// Reads every `*.txt` file of one language folder: `key = text` lines, `#` comments.
@@ -146,6 +192,11 @@ fn read_lang(dir: &Path) -> BTreeMap<String, String> {
         }
     }
     table
+}
+
+/// A Rust identifier suffix for a language code (`pt-BR` -> `PT_BR`).
+fn ident(lang: &str) -> String {
+    lang.to_uppercase().replace('-', "_")
 }
 
 fn camel(key: &str) -> String {
@@ -258,12 +309,12 @@ mod faq_content {
                 .map(|e| (e.source.id.as_str(), e.source.topic.as_str()))
                 .collect();
             for (id, topic) in &reference {
-                match ids.get(id) {
-                    None => problems.push(format!("{ROOT}/{lang}: no entry with id `{id}`")),
-                    Some(t) if t != topic => problems.push(format!(
-                        "{ROOT}/{lang}: `{id}` has topic `{t}`, English has `{topic}`"
-                    )),
-                    _ => {}
+                if let Some(t) = ids.get(id) {
+                    if t != topic {
+                        problems.push(format!(
+                            "{ROOT}/{lang}: `{id}` has topic `{t}`, English has `{topic}`"
+                        ));
+                    }
                 }
             }
             for id in ids.keys().filter(|id| !reference.contains_key(*id)) {
@@ -274,30 +325,63 @@ mod faq_content {
             panic!("FAQ content is not valid:\n  {}", problems.join("\n  "));
         }
 
+        // Every language lists every English entry in English order; an answer not yet
+        // translated is the English one, marked `fallback` (shown with lang="en").
+        let english = &all["en"];
         let mut out = String::new();
+        let text_dir = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("text");
+        fs::create_dir_all(&text_dir).expect("create text dir");
+        let mut codes = Vec::new();
         for (lang, entries) in &all {
+            let merged: Vec<(&Compiled, bool)> = english
+                .iter()
+                .map(|en| {
+                    entries
+                        .iter()
+                        .find(|e| e.source.id == en.source.id)
+                        .map_or((en, true), |e| (e, false))
+                })
+                .collect();
+            let json: Vec<serde_json::Value> = merged
+                .iter()
+                .map(|(e, fallback)| {
+                    let s = &e.source;
+                    serde_json::json!({
+                        "id": s.id, "topic": s.topic, "question": s.question,
+                        "answer": e.answer, "text": e.text, "sources": s.sources,
+                        "reviewed": s.reviewed, "fallback": fallback,
+                    })
+                })
+                .collect();
+            fs::write(
+                text_dir.join(format!("faq-{lang}.json")),
+                serde_json::to_string(&json).expect("FAQ as JSON"),
+            )
+            .expect("write FAQ file");
+
             let _ = writeln!(
                 out,
-                "static FAQ_{}: [FaqEntry; {}] = [",
-                lang.to_uppercase(),
-                entries.len()
+                "#[cfg(any(not(target_arch = \"wasm32\"), feature = \"eager\"))]\nstatic FAQ_{}: [FaqEntry; {}] = [",
+                lang.to_uppercase().replace('-', "_"),
+                merged.len()
             );
-            for e in entries {
+            for (e, fallback) in &merged {
                 let s = &e.source;
                 let _ = writeln!(
                     out,
-                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &{:?}, reviewed: {:?} }},",
+                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &{:?}, reviewed: {:?}, fallback: {fallback} }},",
                     s.id, s.topic, s.question, e.answer, e.text, s.sources, s.reviewed
                 );
             }
             out.push_str("];\n\n");
+            codes.push(lang.clone());
         }
-        out.push_str("/// Entries of the language with this code, if it has any.\nfn entries_for(code: &str) -> Option<&'static [FaqEntry]> {\n    match code {\n");
-        for lang in all.keys() {
+        out.push_str("/// Compiled-in entries of the language with this code, if it has any.\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"eager\"))]\nfn compiled_entries(code: &str) -> Option<&'static [FaqEntry]> {\n    match code {\n");
+        for lang in &codes {
             let _ = writeln!(
                 out,
                 "        {lang:?} => Some(&FAQ_{}),",
-                lang.to_uppercase()
+                lang.to_uppercase().replace('-', "_")
             );
         }
         out.push_str("        _ => None,\n    }\n}\n");

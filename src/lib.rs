@@ -7,19 +7,21 @@ pub mod content;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod web;
 
 use components::embed::EmbedFrame;
-use components::shell::{Footer, Header, RouteFocus, SkipLink, StorageBanner};
+use components::shell::{Footer, Header, RouteFocus, RouteStatus, SkipLink, StorageBanner};
 use domain::embed::EmbedOptions;
 use i18n::Key;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+use routes::*;
 use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_settings, AppStorage};
 
 /// The whole app, with browser storage (or memory where storage is blocked). Pages under
@@ -45,13 +47,15 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
     provide_meta_context();
+    let routing = RwSignal::new(false);
     view! {
-        <Router base=web::base_path()>
+        <Router base=web::base_path() set_is_routing=routing>
             <EmbedFrame options>
+                <RouteStatus routing/>
                 <Routes fallback=components::embed::OutsideWidget>
-                    <Route path=path!("/embed/explainer/*rest") view=pages::explainer::Explainer/>
-                    <Route path=path!("/embed/checklist") view=pages::checklist::ChecklistPage/>
-                    <Route path=path!("/embed/faq") view=pages::faq::Faq/>
+                    <Route path=path!("/embed/explainer/*rest") view={Lazy::<ExplainerRoute>::new()}/>
+                    <Route path=path!("/embed/checklist") view={Lazy::<ChecklistRoute>::new()}/>
+                    <Route path=path!("/embed/faq") view={Lazy::<FaqRoute>::new()}/>
                 </Routes>
             </EmbedFrame>
         </Router>
@@ -65,6 +69,7 @@ pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
     let app_name = move || i18n.t(Key::AppName);
+    let routing = RwSignal::new(false);
     view! {
         <Html
             {..}
@@ -75,29 +80,30 @@ pub fn Shell() -> impl IntoView {
         <Title formatter=move |text: String| {
             if text.is_empty() { app_name().to_string() } else { format!("{text} · {}", app_name()) }
         }/>
-        <Router base=web::base_path()>
-            <RouteFocus/>
+        <Router base=web::base_path() set_is_routing=routing>
+            <RouteFocus routing/>
             <SkipLink/>
             <Header/>
             <StorageBanner/>
+            <RouteStatus routing/>
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/about") view=pages::about::About/>
-                    <Route path=path!("/embed") view=pages::embed::EmbedGenerator/>
-                    <Route path=path!("/faq") view=pages::faq::Faq/>
-                    <Route path=path!("/events") view=pages::events::Events/>
-                    <Route path=path!("/explainer/*rest") view=pages::explainer::Explainer/>
-                    <ParentRoute path=path!("/journal") view=pages::journal::JournalLayout>
-                        <Route path=path!("") view=pages::journal::JournalEntries/>
-                        <Route path=path!("overview") view=pages::journal::JournalOverview/>
-                        <Route path=path!("data") view=pages::journal::JournalData/>
-                        <Route path=path!("new") view=pages::journal::JournalNew/>
-                        <Route path=path!(":id/edit") view=pages::journal::JournalEdit/>
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()}/>
+                    <Route path=path!("/embed") view={Lazy::<EmbedGeneratorRoute>::new()}/>
+                    <Route path=path!("/faq") view={Lazy::<FaqRoute>::new()}/>
+                    <Route path=path!("/events") view={Lazy::<EventsRoute>::new()}/>
+                    <Route path=path!("/explainer/*rest") view={Lazy::<ExplainerRoute>::new()}/>
+                    <ParentRoute path=path!("/journal") view={Lazy::<JournalLayoutRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<JournalEntriesRoute>::new()}/>
+                        <Route path=path!("overview") view={Lazy::<JournalOverviewRoute>::new()}/>
+                        <Route path=path!("data") view={Lazy::<JournalDataRoute>::new()}/>
+                        <Route path=path!("new") view={Lazy::<JournalNewRoute>::new()}/>
+                        <Route path=path!(":id/edit") view={Lazy::<JournalEditRoute>::new()}/>
                     </ParentRoute>
-                    <Route path=path!("/checklist") view=pages::checklist::ChecklistPage/>
-                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
-                    <Route path=path!("/story") view=pages::story::StoryPage/>
+                    <Route path=path!("/checklist") view={Lazy::<ChecklistRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/story") view={Lazy::<StoryRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

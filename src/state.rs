@@ -97,7 +97,14 @@ impl AppStorage {
 /// The current language and its lookup.
 #[derive(Clone, Copy)]
 pub struct I18n {
-    pub lang: Memo<Lang>,
+    /// The language shown: its texts are loaded. A newly chosen language becomes current
+    /// when its file has arrived.
+    pub lang: RwSignal<Lang>,
+    /// `?lang=` of the address this page was opened with: it wins over the saved
+    /// preference for this page view, until the reader picks a language.
+    pub url_lang: RwSignal<Option<Lang>>,
+    /// A chosen language whose file could not be loaded, and why.
+    pub load_error: RwSignal<Option<(Lang, String)>>,
 }
 
 impl I18n {
@@ -138,6 +145,61 @@ pub fn browser_languages() -> Vec<String> {
     langs
 }
 
+/// `?lang=` of the current address, if it names a shipped language.
+pub fn url_lang() -> Option<Lang> {
+    crate::web::query_pairs()
+        .into_iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::from_code(&v))
+}
+
+/// The language to show: `?lang=`, then the saved preference, then the browser's
+/// languages, then English.
+pub fn preferred_lang(url: Option<Lang>, saved: Option<Lang>) -> Lang {
+    url.or(saved)
+        .unwrap_or_else(|| Lang::negotiate(browser_languages().iter().map(String::as_str)))
+}
+
+/// Loads `lang`'s texts unless they are already there: from the request the loader in
+/// `index.html` started for it, else from `text/<lang>.json` of this build.
+pub async fn load_language(lang: Lang) -> Result<(), String> {
+    if lang.is_ready() {
+        return Ok(());
+    }
+    let prefetched = crate::web::take_prefetched_text(lang.code());
+    let text = match prefetched {
+        Some(promise) => {
+            let response = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(|e| crate::web::js_reason(&e))?;
+            crate::web::response_text(response).await?
+        }
+        None => {
+            crate::web::fetch_text(&crate::web::pkg_url(&format!("text/{}.json", lang.code())))
+                .await?
+        }
+    };
+    let texts: Vec<String> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    crate::i18n::install(lang, texts).map_err(|e| format!("{e:?}"))
+}
+
+/// Before the app mounts: loads the texts of the language the reader will see (English
+/// if that fails). Returns why the preferred language could not be loaded, if it could not.
+pub async fn prepare_language() -> Result<(), String> {
+    let saved = {
+        let (store, _) = Store::open_browser();
+        Settings::from(store.load::<StoredSettings>().into_value()).lang
+    };
+    let lang = preferred_lang(url_lang(), saved);
+    match load_language(lang).await {
+        Ok(()) => Ok(()),
+        Err(reason) => {
+            load_language(Lang::En).await?;
+            Err(reason)
+        }
+    }
+}
+
 /// Provides storage, settings and language to the whole app, and keeps settings saved.
 pub fn provide_app_state(storage: AppStorage) {
     provide_app_state_adjusted(storage, |_| {});
@@ -149,10 +211,42 @@ pub fn provide_app_state_adjusted(storage: AppStorage, adjust: impl FnOnce(&mut 
     let mut loaded = Settings::from(storage.load::<StoredSettings>());
     adjust(&mut loaded);
     let settings = RwSignal::new(loaded);
-    let browser_lang = Lang::negotiate(browser_languages().iter().map(String::as_str));
-    let lang = Memo::new(move |_| settings.get().lang.unwrap_or(browser_lang));
+    let url_lang = RwSignal::new(url_lang());
+    let wanted = Memo::new(move |_| preferred_lang(url_lang.get(), settings.with(|s| s.lang)));
+    let initial = wanted.get_untracked();
+    // Before mounting, main() loaded the wanted language, or English if it could not.
+    let shown = if initial.is_ready() { initial } else { Lang::En };
+    let i18n = I18n {
+        lang: RwSignal::new(shown),
+        url_lang,
+        load_error: RwSignal::new((shown != initial).then(|| (initial, String::new()))),
+    };
+    // A newly chosen language is shown within a frame of its file arriving; if it cannot
+    // be loaded, the current one stays and the shell says why.
+    Effect::watch(
+        move || wanted.get(),
+        move |lang, _, _| {
+            let lang = *lang;
+            if lang.is_ready() {
+                i18n.lang.set(lang);
+                i18n.load_error.set(None);
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                match load_language(lang).await {
+                    Ok(()) if wanted.get_untracked() == lang => {
+                        i18n.lang.set(lang);
+                        i18n.load_error.set(None);
+                    }
+                    Ok(()) => {}
+                    Err(reason) => i18n.load_error.set(Some((lang, reason))),
+                }
+            });
+        },
+        false,
+    );
     storage.keep_saved::<StoredSettings, _>(settings);
     provide_context(storage);
     provide_context(settings);
-    provide_context(I18n { lang });
+    provide_context(i18n);
 }

@@ -183,3 +183,131 @@ pub fn when_settled(
     resolve.forget();
     reject.forget();
 }
+
+/// The address of a file of this build's per-build folder (`pkg-<hash>/`), which the
+/// loader in `index.html` announces as `window.__mvp.pkg`; relative to the base otherwise.
+pub fn pkg_url(file: &str) -> String {
+    let announced = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__mvp".into()).ok())
+        .filter(|v| v.is_object())
+        .and_then(|mvp| js_sys::Reflect::get(&mvp, &"pkg".into()).ok())
+        .and_then(|v| v.as_string());
+    match announced {
+        Some(pkg) => format!("{pkg}{file}"),
+        None => format!("{}/pkg/{file}", BASE.with(|b| b.clone())),
+    }
+}
+
+/// The promise the loader in `index.html` started for `name` (`window.__mvp[name]`), if
+/// any: it fetches the reader's language file while the Wasm downloads.
+pub fn take_prefetched(name: &str) -> Option<js_sys::Promise> {
+    let mvp = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__mvp".into()).ok())
+        .filter(|v| v.is_object())?;
+    let value = js_sys::Reflect::get(&mvp, &name.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(mvp.unchecked_ref::<js_sys::Object>(), &name.into());
+    value.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Fetches a text file of this site; an HTTP error or a network failure is an `Err` with
+/// a short reason.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| js_reason(&e))?;
+    response_text(response).await
+}
+
+/// The text of a fetch `Response` (as a `JsValue`), or why not.
+pub async fn response_text(response: wasm_bindgen::JsValue) -> Result<String, String> {
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|e| js_reason(&e))?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|e| js_reason(&e))?
+        .as_string()
+        .ok_or_else(|| "not text".to_string())
+}
+
+/// A short, readable reason from a JS error value.
+pub fn js_reason(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// The request for `code`'s language file that the loader in `index.html` started while
+/// the Wasm downloaded (`window.__mvp.text` for `window.__mvp.lang`), taken once.
+pub fn take_prefetched_text(code: &str) -> Option<js_sys::Promise> {
+    let mvp = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__mvp".into()).ok())
+        .filter(|v| v.is_object())?;
+    let lang = js_sys::Reflect::get(&mvp, &"lang".into()).ok()?.as_string()?;
+    if lang != code {
+        return None;
+    }
+    take_prefetched("text")
+}
+
+/// Replaces the page with a short message and a Reload button, for when the app's own
+/// files could not be loaded. Plain English: no language file could be had.
+pub fn show_load_failure(reason: &str) {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+        return;
+    };
+    // Built with text nodes only: `reason` comes from the network layer.
+    let Some(document) = body.owner_document() else {
+        return;
+    };
+    let make = |tag: &str, text: &str| {
+        document.create_element(tag).ok().inspect(|el| el.set_text_content(Some(text)))
+    };
+    let (Some(main), Some(h1), Some(p), Some(button)) = (
+        make("main", ""),
+        make("h1", "MVP Pathway could not load"),
+        make(
+            "p",
+            &format!("Part of the app could not be downloaded ({reason}). Check your connection and reload the page."),
+        ),
+        make("button", "Reload"),
+    ) else {
+        return;
+    };
+    let _ = main.set_attribute("class", "load-failure");
+    let _ = button.set_attribute("type", "button");
+    let _ = button.set_attribute("class", "button button--primary");
+    let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(reload);
+    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    reload.forget();
+    let _ = main.append_child(&h1);
+    let _ = main.append_child(&p);
+    let _ = main.append_child(&button);
+    let _ = body.append_child(&main);
+}
+
+/// Reloads the page (after a failed download, or to start a new version).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Sets `name=value` in the address's query, keeping the path, the other parameters and
+/// the fragment, without a navigation or a new history entry.
+pub fn replace_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
+        return;
+    };
+    url.search_params().set(name, value);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}

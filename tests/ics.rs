@@ -1,7 +1,7 @@
 //! The "add to calendar" file checked against the RFC 5545 rules calendar apps rely on.
 
 use chrono::{NaiveDate, NaiveTime};
-use mvp_pathway::content::events::sessions;
+use mvp_pathway::content::events::shipped;
 use mvp_pathway::domain::events::{Session, SessionTime};
 use mvp_pathway::domain::ics::{file_name, session_calendar};
 use mvp_pathway::i18n::Lang;
@@ -88,7 +88,7 @@ fn value<'a>(lines: &'a [String], name: &str) -> &'a str {
 #[test]
 fn the_essentials_session_is_an_all_day_event_with_no_invented_time() {
     for lang in Lang::ALL {
-        let session = sessions(*lang).into_iter().next().expect("a session");
+        let session = shipped(*lang).1.into_iter().next().expect("a session");
         let ics = session_calendar(&session, stamp());
         let lines = validate(&ics);
         assert_eq!(value(&lines, "DTSTART;VALUE=DATE:"), "20270317");
@@ -114,10 +114,10 @@ fn the_essentials_session_is_an_all_day_event_with_no_invented_time() {
 #[test]
 fn text_is_escaped_and_long_lines_fold_without_splitting_characters() {
     let session = Session {
-        id: "test",
+        id: "test".into(),
         title: "Q&A; tips, tricks \\ more".into(),
         description: "Línea uno\nLínea dos, con «comillas»; y más. ".repeat(6),
-        link: "https://mvp.microsoft.com",
+        link: "https://mvp.microsoft.com".into(),
         date: NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
         year_confirmed: true,
         time: None,
@@ -140,17 +140,17 @@ fn text_is_escaped_and_long_lines_fold_without_splitting_characters() {
 #[test]
 fn a_timed_session_is_written_in_utc() {
     let session = Session {
-        id: "timed",
+        id: "timed".into(),
         title: "Timed".into(),
         description: "x".into(),
-        link: "https://mvp.microsoft.com",
+        link: "https://mvp.microsoft.com".into(),
         date: NaiveDate::from_ymd_opt(2027, 3, 17).unwrap(),
         year_confirmed: true,
         time: Some(SessionTime {
             start: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
             duration_minutes: 90,
             utc_offset_minutes: -420,
-            zone_label: "PDT",
+            zone_label: "PDT".into(),
         }),
     };
     let lines = validate(&session_calendar(&session, stamp()));

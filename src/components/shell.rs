@@ -28,18 +28,91 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
-/// Moves focus to the new page's heading after each client-side navigation.
+/// Moves focus to the new page's heading after each client-side navigation, once the
+/// new page is there: a lazy page renders only when its chunk has arrived, so this waits
+/// while the router is still loading (`routing`), frame by frame, for at most 20 s.
 #[component]
-pub fn RouteFocus() -> impl IntoView {
+pub fn RouteFocus(routing: RwSignal<bool>) -> impl IntoView {
     let location = use_location();
     Effect::watch(
         move || location.pathname.get(),
-        // Focus after the new route has rendered.
-        |_, _, _| {
-            request_animation_frame(web::focus_main_heading);
+        move |_, _, _| focus_when_routed(routing, 1200),
+        false,
+    );
+}
+
+fn focus_when_routed(routing: RwSignal<bool>, frames_left: u32) {
+    request_animation_frame(move || {
+        if routing.get_untracked() && frames_left > 0 {
+            focus_when_routed(routing, frames_left - 1);
+        } else {
+            web::focus_main_heading();
+        }
+    });
+}
+
+/// What the shell shows while a page's code is on its way, and when it could not come.
+#[component]
+pub fn RouteStatus(routing: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let failed = RwSignal::new(false);
+    // scripts/build/split.mjs makes the chunk loader announce a failed download with
+    // this event instead of reporting it to the app, which cannot recover from it.
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || failed.set(true));
+    if let Some(w) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ = w.add_event_listener_with_callback(
+            "mvp-chunk-error",
+            listener.as_ref().unchecked_ref(),
+        );
+    }
+    listener.forget();
+    // A short wait before "Loading…", so fast loads do not flash it.
+    let slow = RwSignal::new(false);
+    Effect::watch(
+        move || routing.get(),
+        move |now, _, _| {
+            if *now {
+                set_timeout(
+                    move || slow.set(routing.get_untracked()),
+                    std::time::Duration::from_millis(400),
+                );
+            } else {
+                slow.set(false);
+            }
         },
         false,
     );
+    view! {
+        <Show when=move || failed.get()>
+            <div class="notice notice--error chunk-error" role="alert" data-testid="chunk-error">
+                <p>{move || i18n.t(Key::ChunkFailed)}</p>
+                <button type="button" class="button button--primary" on:click=|_| web::reload()>
+                    {move || i18n.t(Key::Reload)}
+                </button>
+            </div>
+        </Show>
+        <p class="route-loading" role="status" data-testid="route-loading">
+            {move || (slow.get() && !failed.get()).then(|| i18n.t(Key::RouteLoading))}
+        </p>
+        {move || {
+            i18n.load_error
+                .get()
+                .filter(|(_, reason)| !reason.is_empty())
+                .map(|(lang, reason)| {
+                    view! {
+                        <div class="notice notice--error" role="alert" data-testid="lang-error">
+                            <p>
+                                {fill(
+                                    i18n.t(Key::LangLoadFailed),
+                                    &[("language", lang.native_name()), ("reason", &reason)],
+                                )}
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+    }
 }
 
 /// Header navigation, in the order a newcomer would take the parts.
@@ -106,6 +179,12 @@ pub fn LanguageSwitch(
                 id=id
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                        // A `?lang=` in the address would win over the choice: it now
+                        // names the chosen language, so the page and its link agree.
+                        if i18n.url_lang.get_untracked().is_some() {
+                            i18n.url_lang.set(None);
+                            web::replace_query_param("lang", lang.code());
+                        }
                         settings.update(|s| s.lang = Some(lang));
                     }
                 }

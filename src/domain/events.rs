@@ -4,25 +4,25 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A start time with the zone it was announced in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionTime {
     pub start: NaiveTime,
     pub duration_minutes: u32,
     /// Offset of the announced zone from UTC, in minutes (e.g. -420 for UTC−07:00).
     pub utc_offset_minutes: i32,
     /// How the announcement names the zone, e.g. "PDT".
-    pub zone_label: &'static str,
+    pub zone_label: String,
 }
 
 /// One live session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// Stable identifier, also the base of the calendar UID.
-    pub id: &'static str,
+    pub id: String,
     pub title: String,
     pub description: String,
     /// Where the session is announced.
-    pub link: &'static str,
+    pub link: String,
     pub date: NaiveDate,
     /// False when the source gave the day and month but not the year.
     pub year_confirmed: bool,
@@ -65,7 +65,7 @@ impl SessionTime {
 impl Session {
     /// Status given the user's local date and the current UTC time.
     pub fn status(&self, today: NaiveDate, now_utc: NaiveDateTime) -> Status {
-        match self.time {
+        match &self.time {
             None if self.date > today => Status::Upcoming,
             None if self.date == today => Status::Now,
             None => Status::Past,
@@ -87,7 +87,7 @@ impl Session {
         match self.status(today, now_utc) {
             Status::Past => None,
             Status::Now => Some(Countdown::Now),
-            Status::Upcoming => Some(match self.time {
+            Status::Upcoming => Some(match &self.time {
                 None => Countdown::Days((self.date - today).num_days()),
                 Some(t) => {
                     let left = t.utc_range(self.date).0 - now_utc;
@@ -111,7 +111,7 @@ pub fn split_by_status(
 ) -> (Vec<&Session>, Vec<&Session>) {
     let mut sorted: Vec<&Session> = sessions.iter().collect();
     // One sort for both lists: each sort instantiation costs Wasm size.
-    sorted.sort_unstable_by_key(|s| (s.date, s.time.map(|t| t.utc_range(s.date).0)));
+    sorted.sort_unstable_by_key(|s| (s.date, s.time.as_ref().map(|t| t.utc_range(s.date).0)));
     let (upcoming, mut past): (Vec<&Session>, Vec<&Session>) = sorted
         .into_iter()
         .partition(|s| s.status(today, now_utc) != Status::Past);
@@ -129,6 +129,139 @@ pub fn next_on_or_after(reference: NaiveDate, month: u32, day: u32) -> Option<Na
         .find(|d| *d >= reference)
 }
 
+/// The sessions file (`content/events.json`, served as `events.json` so that a site
+/// owner can update the dates without a Rust toolchain): when the list was last checked,
+/// and the sessions with their texts per language (English required, used where a
+/// language has none).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionsFile {
+    /// `YYYY-MM-DD`: a date given without a year is placed on or after this day.
+    pub reviewed: String,
+    pub sessions: Vec<SessionEntry>,
+}
+
+/// One session as written in the sessions file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionEntry {
+    pub id: String,
+    /// Title per language code; `en` is required.
+    pub title: std::collections::BTreeMap<String, String>,
+    /// Description per language code; `en` is required.
+    pub description: std::collections::BTreeMap<String, String>,
+    /// `https://` page where the session is announced.
+    pub link: String,
+    /// `null` when the announcement gives no year.
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+    /// `null` until a time is announced.
+    pub time: Option<SessionTimeEntry>,
+}
+
+/// A start time as written in the sessions file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionTimeEntry {
+    /// `HH:MM`, in the announced zone.
+    pub start: String,
+    pub duration_minutes: u32,
+    pub utc_offset_minutes: i32,
+    pub zone_label: String,
+}
+
+/// Reads a sessions file, with texts in language `lang` (a code such as `pt-BR`),
+/// English where that language has none. Every rule is checked: a file with a problem is
+/// refused whole, with every problem listed.
+pub fn parse_sessions(json: &str, lang: &str) -> Result<(NaiveDate, Vec<Session>), String> {
+    let file: SessionsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut problems = Vec::new();
+    let reviewed = NaiveDate::parse_from_str(&file.reviewed, "%Y-%m-%d").unwrap_or_else(|_| {
+        problems.push(format!("reviewed: `{}` is not YYYY-MM-DD", file.reviewed));
+        NaiveDate::MIN
+    });
+    let mut sessions = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in file.sessions {
+        let id = entry.id;
+        if id.is_empty()
+            || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            problems.push(format!("id `{id}`: use lower-case letters, digits and hyphens"));
+        }
+        if !seen.insert(id.clone()) {
+            problems.push(format!("id `{id}` is used twice"));
+        }
+        if !entry.link.starts_with("https://") || entry.link.contains(char::is_whitespace) {
+            problems.push(format!("{id}: link must be an https:// address"));
+        }
+        let text = |map: &std::collections::BTreeMap<String, String>, what: &str| {
+            match map.get(lang).or_else(|| map.get("en")) {
+                Some(t) if !t.trim().is_empty() => Ok(t.trim().to_string()),
+                _ => Err(format!("{id}: {what} needs an English (`en`) text")),
+            }
+        };
+        let (title, description) = match (
+            text(&entry.title, "title"),
+            text(&entry.description, "description"),
+        ) {
+            (Ok(t), Ok(d)) => (t, d),
+            (t, d) => {
+                problems.extend(t.err());
+                problems.extend(d.err());
+                continue;
+            }
+        };
+        let date = match entry.year {
+            Some(y) => NaiveDate::from_ymd_opt(y, entry.month, entry.day),
+            None => next_on_or_after(reviewed, entry.month, entry.day),
+        };
+        let Some(date) = date else {
+            problems.push(format!("{id}: {}-{} is not a date", entry.month, entry.day));
+            continue;
+        };
+        let time = match entry.time {
+            None => None,
+            Some(t) => match NaiveTime::parse_from_str(&t.start, "%H:%M") {
+                Ok(start)
+                    if t.duration_minutes > 0
+                        && t.duration_minutes <= 24 * 60
+                        && t.utc_offset_minutes.abs() <= 14 * 60
+                        && !t.zone_label.trim().is_empty() =>
+                {
+                    Some(SessionTime {
+                        start,
+                        duration_minutes: t.duration_minutes,
+                        utc_offset_minutes: t.utc_offset_minutes,
+                        zone_label: t.zone_label,
+                    })
+                }
+                _ => {
+                    problems.push(format!(
+                        "{id}: time needs start HH:MM, a duration of 1 to 1440 minutes, an offset within ±14 h and a zone label"
+                    ));
+                    continue;
+                }
+            },
+        };
+        sessions.push(Session {
+            id,
+            title,
+            description,
+            link: entry.link,
+            date,
+            year_confirmed: entry.year.is_some(),
+            time,
+        });
+    }
+    if problems.is_empty() {
+        Ok((reviewed, sessions))
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,10 +276,10 @@ mod tests {
 
     fn all_day(on: NaiveDate) -> Session {
         Session {
-            id: "essentials",
+            id: "essentials".into(),
             title: "Essentials".into(),
             description: String::new(),
-            link: "https://mvp.microsoft.com",
+            link: "https://mvp.microsoft.com".into(),
             date: on,
             year_confirmed: false,
             time: None,
@@ -178,7 +311,7 @@ mod tests {
             start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             duration_minutes: 60,
             utc_offset_minutes: -420,
-            zone_label: "PDT",
+            zone_label: "PDT".into(),
         });
         // 09:00 at UTC−07:00 is 16:00 UTC.
         let today = date(2027, 3, 17);

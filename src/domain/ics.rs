@@ -85,7 +85,7 @@ pub fn session_calendar(session: &Session, dtstamp: NaiveDateTime) -> String {
         ),
         format!("DTSTAMP:{}", utc_stamp(dtstamp)),
     ];
-    match session.time {
+    match &session.time {
         None => {
             lines.push(format!("DTSTART;VALUE=DATE:{}", basic_date(session.date)));
             let next = session.date + Duration::days(1);

@@ -49,7 +49,24 @@ pub fn Events() -> impl IntoView {
     {
         on_cleanup(move || handle.clear());
     }
-    let sessions = Memo::new(move |_| events::sessions(i18n.lang.get()));
+    // The list is a static file of the site (`events.json`), which its owner may edit.
+    let file = RwSignal::new(None::<Result<String, String>>);
+    leptos::task::spawn_local(async move {
+        file.set(Some(web::fetch_text(&web::app_href("/events.json")).await));
+    });
+    let parsed = Memo::new(move |_| {
+        file.with(|f| match f {
+            None => None,
+            Some(Err(reason)) => Some(Err(reason.clone())),
+            Some(Ok(json)) => Some(events::parse(json, i18n.lang.get())),
+        })
+    });
+    let sessions = Memo::new(move |_| {
+        parsed.with(|p| match p {
+            Some(Ok((_, list))) => list.clone(),
+            _ => Vec::new(),
+        })
+    });
     let lists = Memo::new(move |_| {
         let (today, utc) = now.get();
         sessions.with(|all| {
@@ -61,11 +78,30 @@ pub fn Events() -> impl IntoView {
         })
     });
     let reviewed = move || {
-        let (y, m, d) = events::REVIEWED;
-        fill(
-            i18n.t(Key::EventsReviewed),
-            &[("date", &long_date(i18n.lang.get(), y, m, d))],
-        )
+        parsed.with(|p| match p {
+            Some(Ok((d, _))) => Some(fill(
+                i18n.t(Key::EventsReviewed),
+                &[("date", &long_date(i18n.lang.get(), d.year(), d.month(), d.day()))],
+            )),
+            _ => None,
+        })
+    };
+    let problem = move || {
+        parsed.with(|p| match p {
+            None => Some(view! { <p role="status">{i18n.t(Key::RouteLoading)}</p> }.into_any()),
+            Some(Err(reason)) => Some(
+                view! {
+                    <div class="notice notice--error" role="alert" data-testid="events-error">
+                        <p>{fill(i18n.t(Key::EventsLoadFailed), &[("reason", reason)])}</p>
+                        <button type="button" class="button" on:click=|_| web::reload()>
+                            {i18n.t(Key::Reload)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Some(Ok(_)) => None,
+        })
     };
     view! {
         <Title text=t(Key::EventsTitle)/>
@@ -77,6 +113,8 @@ pub fn Events() -> impl IntoView {
             </p>
         </div>
         <p class="lead">{t(Key::EventsLead)}</p>
+        {problem}
+        <Show when=move || parsed.with(|p| matches!(p, Some(Ok(_))))>
         <section aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">{t(Key::EventsUpcomingHeading)}</h2>
             {move || {
@@ -119,6 +157,7 @@ pub fn Events() -> impl IntoView {
                 }
             }}
         </section>
+        </Show>
         <p class="reviewed">{reviewed}</p>
     }
 }
@@ -135,7 +174,7 @@ fn SessionCard(
     let t = move |key: Key| tr(lang, key);
     let d = session.date;
     let date = long_date(lang, d.year(), d.month(), d.day());
-    let time_text = match session.time {
+    let time_text = match &session.time {
         None => t(Key::EventsTimeTba).to_string(),
         Some(st) => fill(
             t(Key::EventsTimeValue),
@@ -144,7 +183,7 @@ fn SessionCard(
                     "time",
                     &format!("{:02}:{:02}", st.start.hour(), st.start.minute()),
                 ),
-                ("zone", st.zone_label),
+                ("zone", &st.zone_label),
             ],
         ),
     };
@@ -210,7 +249,7 @@ fn SessionCard(
                             </button>
                         }
                     })}
-                <a href=session.link rel="noopener">{t(Key::EventsDetailsLink)}</a>
+                <a href=session.link.clone() rel="noopener">{t(Key::EventsDetailsLink)}</a>
             </div>
             <p class="session__status" role="status">
                 {move || {

@@ -3,7 +3,7 @@
 //! scroll to their answer.
 
 use crate::components::shell::OFFICIAL_SITE;
-use crate::content::faq::{by_topic, entries, entry_matches, FaqEntry};
+use crate::content::faq::{by_topic, entries, entry_matches, is_ready, FaqEntry};
 use crate::content::long_date;
 use crate::domain::faq::{excerpt, highlight, parse_iso_date, query_terms, Segment};
 use crate::i18n::{fill, tr, Key, Lang};
@@ -25,7 +25,9 @@ pub fn Faq() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let terms: Terms = Memo::new(move |_| query.with(|q| query_terms(q)));
     let copied = RwSignal::new(None::<Result<String, String>>);
+    let (loaded, load_error) = use_faq_file(i18n.lang);
     let count = Memo::new(move |_| {
+        loaded.track();
         terms.with(|terms| {
             entries(i18n.lang.get())
                 .iter()
@@ -48,10 +50,10 @@ pub fn Faq() -> impl IntoView {
     // Opening /faq#<id> (on load or by an in-app link) opens that answer and scrolls to it.
     let location = use_location();
     Effect::watch(
-        move || location.hash.get(),
-        move |hash, _, _| {
+        move || (location.hash.get(), loaded.get()),
+        move |(hash, _), _, _| {
             let id = hash.trim_start_matches('#').to_string();
-            if id.is_empty() {
+            if id.is_empty() || !is_ready(i18n.lang.get_untracked()) {
                 return;
             }
             if !query.with_untracked(String::is_empty) {
@@ -100,7 +102,24 @@ pub fn Faq() -> impl IntoView {
             <p id="faq-search-hint" class="faq-search__hint">{t(Key::FaqSearchHint)}</p>
             <p id="faq-status" class="faq-status" role="status">{status}</p>
         </search>
-        <Show when=move || count.get() == 0>
+        {move || {
+            load_error
+                .get()
+                .map(|reason| {
+                    view! {
+                        <div class="notice notice--error" role="alert" data-testid="faq-load-error">
+                            <p>{fill(i18n.t(Key::FaqLoadFailed), &[("reason", &reason)])}</p>
+                            <button type="button" class="button" on:click=|_| web::reload()>
+                                {i18n.t(Key::Reload)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        <Show when=move || { loaded.track(); !is_ready(i18n.lang.get()) && load_error.with(Option::is_none) }>
+            <p class="faq-loading" role="status">{t(Key::FaqLoading)}</p>
+        </Show>
+        <Show when=move || { loaded.track(); count.get() == 0 && is_ready(i18n.lang.get()) }>
             <div class="faq-empty" data-testid="faq-empty">
                 <p>{t(Key::FaqNoResultsHint)}</p>
                 <ul class="faq-suggestions" role="list">
@@ -131,6 +150,7 @@ pub fn Faq() -> impl IntoView {
         {move || {
             // The whole list is rebuilt when the language changes, so the items below
             // take plain texts of `lang` (fewer reactive closures, a smaller Wasm).
+            loaded.track();
             let lang = i18n.lang.get();
             by_topic(lang)
                 .into_iter()
@@ -233,11 +253,16 @@ fn FaqItem(
         let url = absolute_link(entry.id);
         copy_to_clipboard(url, copied);
     };
+    // An answer not yet translated is the English one, marked and announced as English.
+    let fallback_lang = entry.fallback.then_some("en");
     view! {
-        <details class="faq-item" id=entry.id hidden=move || !visible.get()>
+        <details class="faq-item" id=entry.id hidden=move || !visible.get() lang=fallback_lang>
             <summary>
                 <span class="faq-question">{question}</span>
                 {answer_excerpt}
+                {entry.fallback.then(|| view! {
+                    <span class="faq-untranslated" lang=lang.code()>{tr(lang, Key::FaqNotTranslated)}</span>
+                })}
             </summary>
             <div class="faq-answer" inner_html=entry.answer_html().into_owned()></div>
             <div class="faq-meta">
@@ -256,6 +281,37 @@ fn FaqItem(
         </details>
     }
     .into_any()
+}
+
+/// Loads the FAQ file of the current language when it is not there yet. Returns a
+/// counter that changes when a file has been installed, and the last failure.
+fn use_faq_file(lang: RwSignal<Lang>) -> (RwSignal<u32>, RwSignal<Option<String>>) {
+    let loaded = RwSignal::new(0u32);
+    let error = RwSignal::new(None::<String>);
+    Effect::watch(
+        move || lang.get(),
+        move |lang, _, _| {
+            let lang = *lang;
+            if is_ready(lang) {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                let url = web::pkg_url(&format!("text/faq-{}.json", lang.code()));
+                let result = web::fetch_text(&url)
+                    .await
+                    .and_then(|text| crate::content::faq::install(lang, &text));
+                match result {
+                    Ok(()) => {
+                        error.set(None);
+                        loaded.update(|n| *n += 1);
+                    }
+                    Err(reason) => error.set(Some(reason)),
+                }
+            });
+        },
+        true,
+    );
+    (loaded, error)
 }
 
 /// The full address of a question, including any sub-path the site is served under.

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Trunk `pre_build` hook: builds the app's Wasm into target/pkg/, which index.html copies
+# into the site (Trunk's own Rust step is skipped: it cannot split, trunk-rs/trunk#1022).
+#
+# Release (trunk build --release): the split build.
+#   1. cargo build of the wasm32 binary with the linker's relocations kept (MVP_SPLIT=1
+#      makes build.rs add --emit-relocs to the final link only);
+#   2. wasm-split-cli cuts it into main.wasm plus one module per lazy route and chunks of
+#      shared code, and writes the loader __wasm_split.js;
+#   3. wasm-bindgen --keep-lld-exports (the chunks call into the main module's table);
+#   4. wasm-opt -Oz on every module.
+# Debug (trunk serve, trunk build): one module with the `eager` feature, no splitter.
+# Both copy the per-language text and FAQ files made by build.rs into target/pkg/text/.
+# scripts/build/split.mjs (post_build) then moves target/pkg to a content-hashed folder.
+#
+# Tool versions are pinned together (see ARCHITECTURE.md, "Split build"): the splitter,
+# wasm_split_helpers (via leptos), the wasm-bindgen crate and CLI, and binaryen.
+set -euo pipefail
+cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/../..}"
+
+BIN=mvp-pathway
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+PKG=target/pkg
+PROFILE="${TRUNK_PROFILE:-release}"
+OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals)
+
+rm -rf "$PKG" "$TARGET_DIR/split"
+mkdir -p "$PKG/text" "$TARGET_DIR/split"
+
+if [ "$PROFILE" = release ]; then
+  MVP_SPLIT=1 cargo build --release --target wasm32-unknown-unknown --bin "$BIN" \
+    --message-format=json-render-diagnostics >"$TARGET_DIR/split/cargo.json"
+  # The splitter prints one harmless "unknown name subsection" line per module.
+  wasm-split-cli "$TARGET_DIR/wasm32-unknown-unknown/release/$BIN.wasm" "$TARGET_DIR/split" \
+    2> >(grep -v "unknown name subsection" >&2)
+  wasm-bindgen "$TARGET_DIR/split/main.wasm" --target web --keep-lld-exports --no-demangle \
+    --out-name main --out-dir "$PKG"
+  cp "$TARGET_DIR"/split/__wasm_split.js "$PKG/"
+  for f in "$TARGET_DIR"/split/split_*.wasm "$TARGET_DIR"/split/chunk_*.wasm; do
+    [ -e "$f" ] && cp "$f" "$PKG/"
+  done
+  for f in "$PKG"/*.wasm; do
+    wasm-opt "${OPT_FLAGS[@]}" "$f" -o "$f"
+  done
+else
+  cargo build --target wasm32-unknown-unknown --bin "$BIN" --features eager \
+    --message-format=json-render-diagnostics >"$TARGET_DIR/split/cargo.json"
+  wasm-bindgen "$TARGET_DIR/wasm32-unknown-unknown/debug/$BIN.wasm" --target web --debug \
+    --out-name main --out-dir "$PKG"
+fi
+
+# The language and FAQ files that build.rs wrote into this crate's OUT_DIR.
+OUT_DIR="$(node -e '
+  const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n");
+  let dir = "";
+  for (const l of lines) {
+    if (!l.startsWith("{")) continue;
+    const m = JSON.parse(l);
+    if (m.reason === "build-script-executed" && m.package_id.includes("mvp-pathway")) dir = m.out_dir;
+  }
+  process.stdout.write(dir);
+' "$TARGET_DIR/split/cargo.json")"
+[ -d "$OUT_DIR/text" ] || { echo "wasm.sh: build.rs wrote no text/ folder ($OUT_DIR)" >&2; exit 1; }
+cp "$OUT_DIR"/text/*.json "$PKG/text/"

@@ -1,0 +1,98 @@
+//! Lazy routes: each page's code is split into its own Wasm chunk by the release build
+//! (`scripts/build/wasm.sh`), loaded when its route is first opened. With the `eager`
+//! feature (wasm-bindgen-test, `trunk serve`) the same routes are plain async views in
+//! one module, because `#[lazy]` code built without the splitter cannot run.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+/// Declares a unit struct whose `LazyRoute` view is `$page`, split into its own chunk
+/// unless the `eager` feature is on.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $name:ident => $page:path) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        #[cfg(not(feature = "eager"))]
+        #[leptos_router::lazy_route]
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                view! { <$page/> }.into_any()
+            }
+        }
+
+        #[cfg(feature = "eager")]
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            async fn view(this: Self) -> AnyView {
+                let _ = this;
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(
+    /// `/about`
+    AboutRoute => crate::pages::about::About
+);
+lazy_page!(
+    /// `/embed`, the snippet generator.
+    EmbedGeneratorRoute => crate::pages::embed::EmbedGenerator
+);
+lazy_page!(
+    /// `/faq` and the FAQ widget.
+    FaqRoute => crate::pages::faq::Faq
+);
+lazy_page!(
+    /// `/events`
+    EventsRoute => crate::pages::events::Events
+);
+lazy_page!(
+    /// `/explainer/*` and the explainer widget.
+    ExplainerRoute => crate::pages::explainer::Explainer
+);
+lazy_page!(
+    /// `/checklist` and the checklist widget.
+    ChecklistRoute => crate::pages::checklist::ChecklistPage
+);
+lazy_page!(
+    /// `/settings`
+    SettingsRoute => crate::pages::settings::SettingsPage
+);
+lazy_page!(
+    /// `/story`
+    StoryRoute => crate::pages::story::StoryPage
+);
+lazy_page!(
+    /// `/journal`: the layout around the journal's pages.
+    JournalLayoutRoute => crate::pages::journal::JournalLayout
+);
+lazy_page!(
+    /// `/journal`: the entries list.
+    JournalEntriesRoute => crate::pages::journal::JournalEntries
+);
+lazy_page!(
+    /// `/journal/overview`
+    JournalOverviewRoute => crate::pages::journal::JournalOverview
+);
+lazy_page!(
+    /// `/journal/data`
+    JournalDataRoute => crate::pages::journal::JournalData
+);
+lazy_page!(
+    /// `/journal/new`
+    JournalNewRoute => crate::pages::journal::JournalNew
+);
+lazy_page!(
+    /// `/journal/:id/edit`
+    JournalEditRoute => crate::pages::journal::JournalEdit
+);
