@@ -87,11 +87,20 @@ fn main() {
     // arrives: both are compiled in (a few bytes), the tables are not.
     out.push_str("        }\n    }\n\n    /// The language's own name for itself (its `lang_name` key).\n    pub const fn native_name(self) -> &'static str {\n        match self {\n");
     for (lang, table) in &tables {
-        let _ = writeln!(out, "            Lang::{} => {:?},", camel(lang), table["lang_name"]);
+        let _ = writeln!(
+            out,
+            "            Lang::{} => {:?},",
+            camel(lang),
+            table["lang_name"]
+        );
     }
     out.push_str("        }\n    }\n\n    /// Text direction, `ltr` or `rtl` (its `lang_dir` key).\n    pub const fn dir(self) -> &'static str {\n        match self {\n");
     for (lang, table) in &tables {
-        let dir = if table["lang_dir"] == "rtl" { "rtl" } else { "ltr" };
+        let dir = if table["lang_dir"] == "rtl" {
+            "rtl"
+        } else {
+            "ltr"
+        };
         let _ = writeln!(out, "            Lang::{} => {dir:?},", camel(lang));
     }
     out.push_str("        }\n    }\n}\n\n");

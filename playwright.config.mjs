@@ -12,8 +12,10 @@ export const HOST_URL = `http://127.0.0.1:${PORT + 2}/`;
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "*.spec.mjs",
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // The split build loads each page's code on first visit: long journeys need more time on a
+  // loaded 2-core machine.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

@@ -12,6 +12,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/Cargo.toml")"
 TRUNK_VERSION="0.21.14"
+# The Wasm splitter; pinned with wasm-bindgen and binaryen (see ARCHITECTURE.md, "Split build").
+WASM_SPLIT_VERSION="0.2.4"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
@@ -69,6 +71,11 @@ fi
 if ! trunk --version >/dev/null 2>&1; then
   say "cargo install trunk $TRUNK_VERSION (about 8 minutes)"
   cargo install --quiet trunk --version "$TRUNK_VERSION" --locked
+fi
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (the Wasm splitter, about 3 minutes)"
+  cargo install --quiet wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked \
+    --features build-binary
 fi
 
 # 4. Node test tools and a current wasm-opt (binaryen 132), from the committed lockfile.

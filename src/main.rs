@@ -1,7 +1,8 @@
 //! Mounts the app once the reader's language is loaded; everything else lives in the library.
 
 fn main() {
-    leptos::task::spawn_local(async {
+    // Leptos's executor starts with the mount, so the language loads on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
         if let Err(reason) = mvp_pathway::state::prepare_language().await {
             if !mvp_pathway::i18n::Lang::En.is_ready() {
                 // Not even English could be loaded (offline on a first visit, or a

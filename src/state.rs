@@ -215,7 +215,11 @@ pub fn provide_app_state_adjusted(storage: AppStorage, adjust: impl FnOnce(&mut 
     let wanted = Memo::new(move |_| preferred_lang(url_lang.get(), settings.with(|s| s.lang)));
     let initial = wanted.get_untracked();
     // Before mounting, main() loaded the wanted language, or English if it could not.
-    let shown = if initial.is_ready() { initial } else { Lang::En };
+    let shown = if initial.is_ready() {
+        initial
+    } else {
+        Lang::En
+    };
     let i18n = I18n {
         lang: RwSignal::new(shown),
         url_lang,

@@ -247,7 +247,9 @@ pub fn take_prefetched_text(code: &str) -> Option<js_sys::Promise> {
     let mvp = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"__mvp".into()).ok())
         .filter(|v| v.is_object())?;
-    let lang = js_sys::Reflect::get(&mvp, &"lang".into()).ok()?.as_string()?;
+    let lang = js_sys::Reflect::get(&mvp, &"lang".into())
+        .ok()?
+        .as_string()?;
     if lang != code {
         return None;
     }
@@ -257,7 +259,10 @@ pub fn take_prefetched_text(code: &str) -> Option<js_sys::Promise> {
 /// Replaces the page with a short message and a Reload button, for when the app's own
 /// files could not be loaded. Plain English: no language file could be had.
 pub fn show_load_failure(reason: &str) {
-    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
         return;
     };
     // Built with text nodes only: `reason` comes from the network layer.
@@ -265,7 +270,10 @@ pub fn show_load_failure(reason: &str) {
         return;
     };
     let make = |tag: &str, text: &str| {
-        document.create_element(tag).ok().inspect(|el| el.set_text_content(Some(text)))
+        document
+            .create_element(tag)
+            .ok()
+            .inspect(|el| el.set_text_content(Some(text)))
     };
     let (Some(main), Some(h1), Some(p), Some(button)) = (
         make("main", ""),
@@ -309,5 +317,18 @@ pub fn replace_query_param(name: &str, value: &str) {
     url.search_params().set(name, value);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Loads `address` (a path on this site, with its query and fragment) as a new page; an
+/// empty address reloads the current page.
+pub fn open_address(address: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if address.is_empty() {
+        let _ = window.location().reload();
+    } else {
+        let _ = window.location().assign(address);
     }
 }

@@ -22,8 +22,15 @@ BIN=mvp-pathway
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 PKG=target/pkg
 PROFILE="${TRUNK_PROFILE:-release}"
-OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals)
+
+# The tools must be the versions pinned together; a mismatch can build cleanly and then
+# fail at run time (see ARCHITECTURE.md), so refuse it here.
+WANT_BINDGEN="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
+have_bindgen="$(wasm-bindgen --version | awk '{print $2}')"
+[ "$have_bindgen" = "$WANT_BINDGEN" ] || {
+  echo "wasm.sh: wasm-bindgen $have_bindgen found, $WANT_BINDGEN needed (scripts/setup.sh installs it)" >&2; exit 1; }
+wasm-opt --version | grep -q "version 132" || {
+  echo "wasm.sh: wasm-opt 132 (npm binaryen) needed, found: $(wasm-opt --version)" >&2; exit 1; }
 
 rm -rf "$PKG" "$TARGET_DIR/split"
 mkdir -p "$PKG/text" "$TARGET_DIR/split"
@@ -40,9 +47,8 @@ if [ "$PROFILE" = release ]; then
   for f in "$TARGET_DIR"/split/split_*.wasm "$TARGET_DIR"/split/chunk_*.wasm; do
     [ -e "$f" ] && cp "$f" "$PKG/"
   done
-  for f in "$PKG"/*.wasm; do
-    wasm-opt "${OPT_FLAGS[@]}" "$f" -o "$f"
-  done
+  # wasm-opt -Oz on every module, in one process (see the script for why).
+  node scripts/build/wasm-opt.mjs "$PKG"/*.wasm
 else
   cargo build --target wasm32-unknown-unknown --bin "$BIN" --features eager \
     --message-format=json-render-diagnostics >"$TARGET_DIR/split/cargo.json"

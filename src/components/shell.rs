@@ -55,16 +55,32 @@ fn focus_when_routed(routing: RwSignal<bool>, frames_left: u32) {
 #[component]
 pub fn RouteStatus(routing: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
     let failed = RwSignal::new(false);
+    // Where the reader was going: the router moves the address bar only once the page
+    // has loaded, so Reload opens this address rather than the previous page.
+    let target = StoredValue::new(String::new());
     // scripts/build/split.mjs makes the chunk loader announce a failed download with
     // this event instead of reporting it to the app, which cannot recover from it.
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || failed.set(true));
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let path = location.pathname.get_untracked();
+        let base = web::base_path();
+        let path = if path.starts_with(&base) {
+            path
+        } else {
+            format!("{base}{path}")
+        };
+        target.set_value(format!(
+            "{path}{}{}",
+            location.search.get_untracked(),
+            location.hash.get_untracked()
+        ));
+        failed.set(true);
+    });
     if let Some(w) = web_sys::window() {
         use wasm_bindgen::JsCast;
-        let _ = w.add_event_listener_with_callback(
-            "mvp-chunk-error",
-            listener.as_ref().unchecked_ref(),
-        );
+        let _ = w
+            .add_event_listener_with_callback("mvp-chunk-error", listener.as_ref().unchecked_ref());
     }
     listener.forget();
     // A short wait before "Loading…", so fast loads do not flash it.
@@ -87,14 +103,20 @@ pub fn RouteStatus(routing: RwSignal<bool>) -> impl IntoView {
         <Show when=move || failed.get()>
             <div class="notice notice--error chunk-error" role="alert" data-testid="chunk-error">
                 <p>{move || i18n.t(Key::ChunkFailed)}</p>
-                <button type="button" class="button button--primary" on:click=|_| web::reload()>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=move |_| web::open_address(&target.get_value())
+                >
                     {move || i18n.t(Key::Reload)}
                 </button>
             </div>
         </Show>
-        <p class="route-loading" role="status" data-testid="route-loading">
-            {move || (slow.get() && !failed.get()).then(|| i18n.t(Key::RouteLoading))}
-        </p>
+        <Show when=move || slow.get() && !failed.get()>
+            <p class="route-loading" role="status" data-testid="route-loading">
+                {move || i18n.t(Key::RouteLoading)}
+            </p>
+        </Show>
         {move || {
             i18n.load_error
                 .get()

@@ -7,12 +7,10 @@ use crate::domain::events::{parse_sessions, Session};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 
-/// The sessions file as shipped, for native tests and tools.
-#[cfg(not(target_arch = "wasm32"))]
+/// The sessions file as shipped, for tests and tools (the app fetches `events.json`).
 pub const SHIPPED: &str = include_str!("../../content/events.json");
 
 /// The shipped sessions with texts in `lang`, and the day the list was last checked.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn shipped(lang: Lang) -> (NaiveDate, Vec<Session>) {
     parse(SHIPPED, lang).expect("build.rs checked content/events.json")
 }
@@ -44,7 +42,9 @@ mod tests {
     fn every_language_has_a_title_and_falls_back_to_english() {
         for lang in Lang::ALL {
             let (_, list) = shipped(*lang);
-            assert!(list.iter().all(|s| !s.title.is_empty() && !s.description.is_empty()));
+            assert!(list
+                .iter()
+                .all(|s| !s.title.is_empty() && !s.description.is_empty()));
         }
         let json = r#"{"reviewed":"2026-11-27","sessions":[{"id":"a","title":{"en":"Hello"},
             "description":{"en":"Text","es":"Texto"},"link":"https://example.org","year":2027,
@@ -67,6 +67,10 @@ mod tests {
             assert!(err.contains(part), "{part} in {err}");
         }
         assert!(parse("not json", Lang::En).is_err());
-        assert!(parse(r#"{"reviewed":"2026-11-27","sessions":[],"extra":1}"#, Lang::En).is_err());
+        assert!(parse(
+            r#"{"reviewed":"2026-11-27","sessions":[],"extra":1}"#,
+            Lang::En
+        )
+        .is_err());
     }
 }

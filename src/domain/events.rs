@@ -186,9 +186,13 @@ pub fn parse_sessions(json: &str, lang: &str) -> Result<(NaiveDate, Vec<Session>
     for entry in file.sessions {
         let id = entry.id;
         if id.is_empty()
-            || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            problems.push(format!("id `{id}`: use lower-case letters, digits and hyphens"));
+            problems.push(format!(
+                "id `{id}`: use lower-case letters, digits and hyphens"
+            ));
         }
         if !seen.insert(id.clone()) {
             problems.push(format!("id `{id}` is used twice"));
@@ -196,11 +200,12 @@ pub fn parse_sessions(json: &str, lang: &str) -> Result<(NaiveDate, Vec<Session>
         if !entry.link.starts_with("https://") || entry.link.contains(char::is_whitespace) {
             problems.push(format!("{id}: link must be an https:// address"));
         }
-        let text = |map: &std::collections::BTreeMap<String, String>, what: &str| {
-            match map.get(lang).or_else(|| map.get("en")) {
-                Some(t) if !t.trim().is_empty() => Ok(t.trim().to_string()),
-                _ => Err(format!("{id}: {what} needs an English (`en`) text")),
-            }
+        let text = |map: &std::collections::BTreeMap<String, String>, what: &str| match map
+            .get(lang)
+            .or_else(|| map.get("en"))
+        {
+            Some(t) if !t.trim().is_empty() => Ok(t.trim().to_string()),
+            _ => Err(format!("{id}: {what} needs an English (`en`) text")),
         };
         let (title, description) = match (
             text(&entry.title, "title"),

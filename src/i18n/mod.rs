@@ -117,7 +117,6 @@ impl Lang {
             .find_map(Lang::from_code)
             .unwrap_or(Lang::En)
     }
-
 }
 
 #[cfg(test)]

@@ -81,7 +81,10 @@ pub fn Events() -> impl IntoView {
         parsed.with(|p| match p {
             Some(Ok((d, _))) => Some(fill(
                 i18n.t(Key::EventsReviewed),
-                &[("date", &long_date(i18n.lang.get(), d.year(), d.month(), d.day()))],
+                &[(
+                    "date",
+                    &long_date(i18n.lang.get(), d.year(), d.month(), d.day()),
+                )],
             )),
             _ => None,
         })

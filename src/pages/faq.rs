@@ -48,12 +48,21 @@ pub fn Faq() -> impl IntoView {
     };
 
     // Opening /faq#<id> (on load or by an in-app link) opens that answer and scrolls to it.
+    // A fragment is handled once, as soon as the language's answers are loaded: a later
+    // load (another language) must not clear what the reader has typed.
     let location = use_location();
+    let handled = StoredValue::new(None::<String>);
     Effect::watch(
         move || (location.hash.get(), loaded.get()),
         move |(hash, _), _, _| {
+            if !is_ready(i18n.lang.get_untracked())
+                || handled.with_value(|h| h.as_deref() == Some(hash.as_str()))
+            {
+                return;
+            }
+            handled.set_value(Some(hash.clone()));
             let id = hash.trim_start_matches('#').to_string();
-            if id.is_empty() || !is_ready(i18n.lang.get_untracked()) {
+            if id.is_empty() {
                 return;
             }
             if !query.with_untracked(String::is_empty) {

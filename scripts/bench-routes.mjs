@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// First-load bytes per route, measured in Chromium over the DevTools protocol: for each
+// route a fresh browser context (cold cache) opens the page served like a static host
+// (brotli, scripts/serve.mjs) and the encoded bytes of every response are added up until
+// the page's h1 is shown and the network has been idle for a moment.
+//
+// Usage: node scripts/bench-routes.mjs [dist] [--lang en,ja] [--assert-home-cap]
+//   --assert-home-cap  exit 1 when the home page's first load is over 200,000 bytes
+//                      (the one size assertion of ./scripts/test; everything else prints).
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith("--")) ?? "dist";
+const assertCap = args.includes("--assert-home-cap");
+const langArg = args.indexOf("--lang");
+const langs = langArg >= 0 ? args[langArg + 1].split(",") : ["en"];
+const PORT = Number(process.env.BENCH_PORT || 4190);
+const HARD_CAP = 200_000;
+
+export const ROUTES = [
+  ["/", 150_000],
+  ["/explainer", 250_000],
+  ["/checklist", 250_000],
+  ["/journal", 250_000],
+  ["/journal/new", 250_000],
+  ["/story", 250_000],
+  ["/faq", 250_000],
+  ["/events", 250_000],
+  ["/settings", 250_000],
+  ["/about", 250_000],
+  ["/embed", 250_000],
+  ["/embed/faq", 200_000],
+  ["/embed/explainer", 200_000],
+  ["/embed/checklist", 200_000],
+];
+
+const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(PORT)], {
+  stdio: ["ignore", "ignore", "inherit"],
+});
+await sleep(400);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+async function measure(route, lang) {
+  const context = await browser.newContext({ locale: lang, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  // A new context starts with an empty cache; the cache stays on so that preloaded files
+  // are used, not downloaded twice.
+  const sizes = new Map();
+  const urls = new Map();
+  // Only what the page asked for before its heading appeared: the idle-time prefetch of
+  // likely next pages comes later and is not part of the first load.
+  let headingShown = false;
+  cdp.on("Network.requestWillBeSent", (e) => {
+    const purpose = e.request.headers["Sec-Purpose"] ?? e.request.headers["sec-purpose"] ?? "";
+    if (!headingShown && !purpose.includes("prefetch")) urls.set(e.requestId, e.request.url);
+  });
+  cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+  const started = Date.now();
+  const sep = route.includes("?") ? "&" : "?";
+  await page.goto(`http://127.0.0.1:${PORT}${route}${sep}lang=${lang}`, { waitUntil: "commit" });
+  await page.locator("#main h1, main h1").first().waitFor({ timeout: 30_000 });
+  headingShown = true;
+  const headingMs = Date.now() - started;
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  let bytes = 0;
+  let wasm = 0;
+  let requests = 0;
+  for (const [id, n] of sizes) {
+    if (!urls.has(id)) continue;
+    requests += 1;
+    bytes += n;
+    if (urls.get(id).endsWith(".wasm")) wasm += n;
+  }
+  return { bytes, wasm, requests, headingMs };
+}
+
+const rows = [];
+for (const lang of langs) {
+  for (const [route, target] of ROUTES) {
+    const m = await measure(route, lang);
+    rows.push({ route, lang, ...m, target });
+  }
+}
+await browser.close();
+server.kill();
+
+const fmt = (n) => n.toLocaleString("en-US");
+console.log("| route | lang | requests | Wasm bytes | total bytes (brotli, on the wire) | target | within |");
+console.log("|---|---|---:|---:|---:|---:|---|");
+for (const r of rows) {
+  console.log(`| \`${r.route}\` | ${r.lang} | ${r.requests} | ${fmt(r.wasm)} | ${fmt(r.bytes)} | ${fmt(r.target)} | ${r.bytes <= r.target ? "yes" : "NO"} |`);
+}
+const home = rows.find((r) => r.route === "/" && r.lang === langs[0]);
+if (assertCap) {
+  if (home.bytes > HARD_CAP) {
+    console.error(`home page first load ${fmt(home.bytes)} bytes is over the ${fmt(HARD_CAP)}-byte hard cap`);
+    process.exit(1);
+  }
+  console.log(`home page first load ${fmt(home.bytes)} bytes: within the ${fmt(HARD_CAP)}-byte hard cap`);
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Lighthouse (mobile preset: throttled 4G and CPU) on every route of a built site served
+// like a static host, in one run so the figures compare. Prints performance, LCP,
+// accessibility and best practices per route as a table.
+// Usage: node scripts/lighthouse.mjs [dist] [route ...]   (CHROME_PATH=/usr/bin/chromium)
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const args = process.argv.slice(2);
+const dir = args[0] && !args[0].startsWith("/") ? args.shift() : "dist";
+const routes = args.length ? args : ["/", "/explainer", "/checklist", "/journal", "/story", "/faq",
+  "/events", "/settings", "/about", "/embed", "/embed/faq", "/embed/explainer", "/embed/checklist"];
+const PORT = Number(process.env.LH_PORT || 4191);
+
+const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(PORT)], {
+  stdio: ["ignore", "ignore", "inherit"],
+});
+await sleep(400);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const rows = [];
+try {
+  for (const route of routes) {
+    const result = await lighthouse(`http://127.0.0.1:${PORT}${route}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
+    const { categories, audits } = result.lhr;
+    rows.push({
+      route,
+      perf: Math.round(categories.performance.score * 100),
+      lcp: audits["largest-contentful-paint"].numericValue,
+      fcp: audits["first-contentful-paint"].numericValue,
+      tbt: audits["total-blocking-time"].numericValue,
+      a11y: Math.round(categories.accessibility.score * 100),
+      bp: Math.round(categories["best-practices"].score * 100),
+    });
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
+const s = (ms) => (ms / 1000).toFixed(2) + " s";
+console.log("| route | performance | LCP | FCP | TBT | accessibility | best practices |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+for (const r of rows) {
+  console.log(`| \`${r.route}\` | ${r.perf} | ${s(r.lcp)} | ${s(r.fcp)} | ${Math.round(r.tbt)} ms | ${r.a11y} | ${r.bp} |`);
+}

@@ -1,0 +1,179 @@
+// The split build: each route downloads only its own code, a page's chunk that cannot be
+// downloaded gives a message with a Reload button (never a dead or blank page), and each
+// reader downloads only their own language.
+import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { SUBPATH_URL } from "../../playwright.config.mjs";
+
+/** Lazy route structs (src/routes.rs) named in the split module file names. */
+const VIEWS = ["AboutRoute", "EmbedGeneratorRoute", "FaqRoute", "EventsRoute", "ExplainerRoute",
+  "ChecklistRoute", "SettingsRoute", "StoryRoute", "JournalLayoutRoute", "JournalEntriesRoute"];
+
+const snake = (name) => name.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase());
+
+/** The lazy views whose own module (`split___<view>_view_<n>.wasm`) was requested. */
+function splitModules(urls) {
+  return VIEWS.filter((v) => urls.some((u) => u.includes(`/split___${snake(v)}_view_`)));
+}
+
+function recordRequests(page) {
+  const urls = [];
+  page.on("request", (r) => urls.push(r.url()));
+  return urls;
+}
+
+/** Drops the browser's own "Failed to load resource" lines for requests a test blocked. */
+function allowBlockedRequestErrors(consoleErrors) {
+  for (let i = consoleErrors.length - 1; i >= 0; i--) {
+    if (/Failed to load resource/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
+  }
+}
+
+/** What index.html prefetches at idle time on each page (its `next` table). */
+const PREFETCHED = {
+  "/": ["ExplainerRoute", "JournalLayoutRoute", "JournalEntriesRoute", "FaqRoute"],
+  "/explainer": ["JournalLayoutRoute", "JournalEntriesRoute", "ChecklistRoute"],
+  "/journal": ["JournalLayoutRoute", "StoryRoute"],
+  "/checklist": ["JournalLayoutRoute", "JournalEntriesRoute", "StoryRoute"],
+};
+
+const DIRECT = [
+  ["/", null, "Is the MVP Program for you?"],
+  ["/faq", "FaqRoute", "Frequently asked questions"],
+  ["/events", "EventsRoute", null],
+  ["/checklist", "ChecklistRoute", null],
+  ["/journal", "JournalLayoutRoute", null],
+  ["/settings", "SettingsRoute", null],
+  ["/story", "StoryRoute", null],
+  ["/explainer", "ExplainerRoute", null],
+  ["/about", "AboutRoute", "About MVP Pathway"],
+  ["/embed", "EmbedGeneratorRoute", null],
+];
+
+for (const [path, view, heading] of DIRECT) {
+  test(`a cold load of ${path} downloads only its own page code`, async ({ page }) => {
+    const urls = recordRequests(page);
+    await page.goto(path);
+    await appReady(page);
+    if (heading) await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    const loaded = splitModules(urls);
+    const expected = view ? [view] : [];
+    if (path === "/journal") expected.push("JournalEntriesRoute");
+    // index.html prefetches the likely next pages when the browser is idle; the embed
+    // generator shows a live widget preview in an iframe.
+    const next = [...(PREFETCHED[path] ?? []), ...(path === "/embed" ? ["ExplainerRoute", "ChecklistRoute", "FaqRoute"] : [])];
+    for (const v of expected) expect(loaded).toContain(v);
+    expect(loaded.filter((v) => !expected.includes(v) && !next.includes(v))).toEqual([]);
+  });
+}
+
+test("an embedded widget downloads only its widget's code", async ({ page }) => {
+  for (const [path, view] of [["/embed/faq", "FaqRoute"], ["/embed/checklist", "ChecklistRoute"], ["/embed/explainer", "ExplainerRoute"]]) {
+    const urls = recordRequests(page);
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(splitModules(urls)).toEqual([view]);
+    page.removeAllListeners("request");
+  }
+});
+
+test("client-side navigation between lazy pages loads each page and moves focus to its heading", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const [name, url] of [["FAQ", /\/faq$/], ["Journal", /\/journal$/], ["Checklist", /\/checklist$/], ["Live sessions", /\/events$/], ["Your story", /\/story$/]]) {
+    await nav.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(url);
+    const h1 = page.locator("#main h1");
+    await expect(h1).toBeVisible();
+    await expect(h1).toBeFocused();
+  }
+  await page.goBack();
+  await expect(page).toHaveURL(/\/events$/);
+  await expect(page.locator("#main h1")).toBeVisible();
+});
+
+test("a page whose code cannot be downloaded says so with a Reload button, and the app keeps working", async ({ page, consoleErrors }) => {
+  await page.goto("/");
+  await appReady(page);
+  let blocked = true;
+  await page.route("**/split___faq_route_view_*", (route) => (blocked ? route.abort() : route.continue()));
+  await page.route("**/chunk_*.wasm", (route) => (blocked ? route.abort() : route.continue()));
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "FAQ" }).click();
+  const alert = page.getByTestId("chunk-error");
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("could not be downloaded");
+  await expect(page.locator("header.site-header")).toBeVisible();
+  await expectNoAxeViolations(page, "chunk error");
+  // The rest of the app still responds: the theme switch works.
+  await page.getByLabel("Theme").selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  blocked = false;
+  await alert.getByRole("button", { name: "Reload" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Frequently asked questions");
+  allowBlockedRequestErrors(consoleErrors);
+});
+
+test("a direct load whose page code is blocked shows the shell and the message, not a blank page", async ({ page, consoleErrors }) => {
+  await page.route("**/split___checklist_route_view_*", (route) => route.abort());
+  await page.goto("/checklist");
+  await expect(page.locator("header.site-header")).toBeVisible();
+  await expect(page.getByTestId("chunk-error")).toBeVisible();
+  allowBlockedRequestErrors(consoleErrors);
+});
+
+test("?lang= works on a deep link, sets lang and dir, and only that language is downloaded", async ({ page }) => {
+  const urls = recordRequests(page);
+  await page.goto("/faq?lang=es");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preguntas frecuentes");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  const texts = urls.filter((u) => /\/text\/[^/]+\.json$/.test(u)).map((u) => u.split("/text/")[1]);
+  expect(texts.sort()).toEqual(["es.json", "faq-es.json"]);
+
+  await page.goto("/journal?lang=ar");
+  await appReady(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.goto("/?lang=ja");
+  await appReady(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+});
+
+test("the language switch keeps the page, its query and fragment, and names each language in itself", async ({ page }) => {
+  await page.goto("/faq?lang=en#twelve-month-window");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Frequently asked questions");
+  const select = page.locator("#pref-language");
+  await expect(select.locator("option[value=ja]")).toHaveText("日本語");
+  await expect(select.locator("option[value=ja]")).toHaveAttribute("lang", "ja");
+  await expect(select.locator("option[value=ar]")).toHaveText("العربية");
+  await select.selectOption("de");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  expect(new URL(page.url()).pathname).toBe("/faq");
+  expect(new URL(page.url()).hash).toBe("#twelve-month-window");
+  expect(new URL(page.url()).searchParams.get("lang")).toBe("de");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Frequently asked questions");
+  await expectNoAxeViolations(page, "faq in German");
+});
+
+test("a language file that cannot be downloaded keeps the current language and says why", async ({ page, consoleErrors }) => {
+  await page.goto("/about");
+  await appReady(page);
+  await page.route("**/text/fr.json", (route) => route.abort());
+  await page.locator("#pref-language").selectOption("fr");
+  await expect(page.getByTestId("lang-error")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About MVP Pathway");
+  allowBlockedRequestErrors(consoleErrors);
+});
+
+test("under a sub-path, lazy pages load directly and by navigation", async ({ page }) => {
+  await page.goto(SUBPATH_URL + "journal/new");
+  await appReady(page);
+  await page.goto(SUBPATH_URL + "faq");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Frequently asked questions");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checklist" }).click();
+  await expect(page).toHaveURL(/\/pathway\/checklist$/);
+  await expect(page.locator("#main h1")).toBeFocused();
+});
