@@ -52,12 +52,18 @@ pub fn Faq() -> impl IntoView {
     // load (another language) must not clear what the reader has typed.
     let location = use_location();
     let handled = StoredValue::new(None::<String>);
+    let last_load = StoredValue::new(0u32);
     Effect::watch(
         move || (location.hash.get(), loaded.get()),
-        move |(hash, _), _, _| {
-            if !is_ready(i18n.lang.get_untracked())
-                || handled.with_value(|h| h.as_deref() == Some(hash.as_str()))
-            {
+        move |(hash, version), _, _| {
+            if !is_ready(i18n.lang.get_untracked()) {
+                return;
+            }
+            // Woken by a file arriving rather than by a navigation: only a fragment not
+            // yet handled is acted on.
+            let from_load = last_load.with_value(|v| v != version);
+            last_load.set_value(*version);
+            if from_load && handled.with_value(|h| h.as_deref() == Some(hash.as_str())) {
                 return;
             }
             handled.set_value(Some(hash.clone()));

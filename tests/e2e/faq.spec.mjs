@@ -28,6 +28,8 @@ test("the FAQ lists at least 20 questions with sources, a review date and the un
 test("search filters as you type, highlights matches, announces the count and works from the keyboard", async ({ page }) => {
   await page.goto("/faq");
   await appReady(page);
+  // The answers are their own file, loaded by the FAQ page: wait for the count.
+  await expect(page.locator("#faq-status")).toHaveText(/^\d+ questions\.$/);
   const total = await questions(page).count();
   const search = page.getByRole("searchbox", { name: "Search the questions" });
   await search.focus();
@@ -82,6 +84,8 @@ test("Spanish search ignores accents and the Spanish FAQ uses the same anchors",
   await page.getByRole("searchbox", { name: "Buscar en las preguntas" }).fill("nominacion");
   await expect(page.locator("details.faq-item:visible mark").first()).toHaveText(/nominación/i);
   await expectNoAxeViolations(page, "faq (es)");
+  // A fresh load of the deep link (the same address again would be a same-page jump).
+  await page.goto("/");
   await page.goto("/faq#twelve-month-window");
   await appReady(page);
   const item = page.locator("#twelve-month-window");
