@@ -8,8 +8,7 @@
 //   --assert-home-cap  exit 1 when the home page's first load is over 200,000 bytes
 //                      (the one size assertion of ./scripts/test; everything else prints).
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
+import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "dist";
@@ -36,15 +35,8 @@ export const ROUTES = [
   ["/embed/checklist", 200_000],
 ];
 
-const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(PORT)], {
-  stdio: ["ignore", "ignore", "inherit"],
-});
-await sleep(400);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const server = await serveDist(dir, PORT);
+const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_FLAGS });
 
 async function measure(route, lang) {
   const context = await browser.newContext({ locale: lang, serviceWorkers: "block" });

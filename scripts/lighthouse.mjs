@@ -5,8 +5,7 @@
 // Usage: node scripts/lighthouse.mjs [dist] [route ...]   (CHROME_PATH=/usr/bin/chromium)
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
+import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
 
 const args = process.argv.slice(2);
 const dir = args[0] && !args[0].startsWith("/") ? args.shift() : "dist";
@@ -14,15 +13,8 @@ const routes = args.length ? args : ["/", "/explainer", "/checklist", "/journal"
   "/events", "/settings", "/about", "/embed", "/embed/faq", "/embed/explainer", "/embed/checklist"];
 const PORT = Number(process.env.LH_PORT || 4191);
 
-const server = spawn("node", ["scripts/serve.mjs", "--dir", dir, "--port", String(PORT)], {
-  stdio: ["ignore", "ignore", "inherit"],
-});
-await sleep(400);
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const server = await serveDist(dir, PORT);
+const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
 const rows = [];
 try {
   for (const route of routes) {
