@@ -6,8 +6,11 @@
 //     the failure to the Wasm, where leptos_router 0.8 would panic and kill the app.
 //   - Renames pkg/ to pkg-<hash>/, the hash taken over every file in it, so a main module
 //     and chunks of two deploys can never mix and every file can be cached for a year.
+//   - Packs each route's Wasm files into one file (see `writePacks`): the splitter cuts a
+//     route's code into dozens of small shared chunks, and one request per chunk cost
+//     more than the code itself (headers, and brotli compressing each file alone).
 //   - Fills index.html's placeholders: the folder, the shipped languages, and for each
-//     route the chunk files to preload when the page is opened directly.
+//     route the pack to start downloading when the page is opened directly.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,10 +53,16 @@ export async function run(dir, ctx) {
   let routes = {};
   if (split) {
     const loaderPath = join(pkg, "__wasm_split.js");
-    const loader = patchLoader(readFileSync(loaderPath, "utf8"));
+    let loader = patchLoader(readFileSync(loaderPath, "utf8"));
+    const packs = writePacks(pkg, routeFiles(loader, files));
+    routes = packs.routes;
+    loader = addPackLoader(loader, Object.keys(packs.table).sort());
     writeFileSync(loaderPath, loader);
-    routes = routeFiles(loader, files);
+    files.push(...Object.keys(packs.table));
+    files.sort();
   }
+
+  if (ctx.profile === "release") await minifyJs(pkg);
 
   const hash = createHash("sha256");
   for (const f of files) {
@@ -133,4 +142,180 @@ export function routeFiles(js, files) {
     result[prefix] = [...needed].sort();
   }
   return result;
+}
+
+/** The pack's file name for a list of lazy route structs: `pack__faq_route.wasm`. */
+export const packName = (views) => `pack__${views.map((v) => snake(v)).join("__")}.wasm`;
+
+/** Unsigned LEB128, as Wasm section and name sizes are written. */
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n > 0) byte |= 0x80;
+    out.push(byte);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+/**
+ * Writes one pack per route: a valid, empty Wasm module whose custom sections are the
+ * route's Wasm files, each named after its file. Being a `.wasm` file, every static host
+ * serves it as `application/wasm` and compresses it like the modules themselves.
+ * Returns the pack of each route prefix and the files in each pack.
+ */
+export function writePacks(pkg, routeFileLists) {
+  const routes = {};
+  const table = {};
+  for (const [prefix, list] of Object.entries(routeFileLists)) {
+    const name = packName(ROUTE_VIEWS[prefix]);
+    routes[prefix] = name;
+    if (table[name]) continue;
+    const parts = [Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])];
+    for (const file of list) {
+      const nameBytes = Buffer.from(file, "utf8");
+      const body = readFileSync(join(pkg, file));
+      const payload = Buffer.concat([leb(nameBytes.length), nameBytes, body]);
+      parts.push(Buffer.from([0]), leb(payload.length), payload);
+    }
+    writeFileSync(join(pkg, name), Buffer.concat(parts));
+    table[name] = list;
+  }
+  return { routes, table };
+}
+
+/**
+ * Teaches the chunk loader to take a lazy route's files from its pack. When a lazy view's
+ * code is first needed, the loader picks a pack holding that view: the one index.html
+ * already started for the page opened, else the current address's, else the one with the
+ * fewest other views. Each module is then instantiated from its section of the pack; a
+ * module no pack has (or whose pack failed to download) is downloaded alone. When the
+ * other views of the pack are already loaded (going from /journal to /journal/new, whose
+ * layout is shared), the pack would mostly repeat them: it is used only if the idle-time
+ * prefetch already put it in the HTTP cache, else the new view's few missing files are
+ * downloaded alone.
+ */
+export function addPackLoader(js, packNames) {
+  if (js.includes("MVP_PACKS")) return js;
+  const runtime = `
+// MVP Pathway (scripts/build/split.mjs): each lazy route's files come from its pack.
+const MVP_PACKS = ${JSON.stringify(packNames)};
+const mvpState = (globalThis.__mvp = globalThis.__mvp || {});
+const mvpPackLoads = (mvpState.packs = mvpState.packs || {});
+const mvpUnpacked = new Map();
+const mvpViewsLoaded = new Set();
+function mvpUnpack(buffer) {
+    const b = new Uint8Array(buffer);
+    const files = new Map();
+    let i = 8;
+    const leb = () => {
+        let value = 0, scale = 1, byte;
+        do { byte = b[i++]; value += (byte & 127) * scale; scale *= 128; } while (byte & 128);
+        return value;
+    };
+    while (i < b.length) {
+        const id = b[i++];
+        const size = leb();
+        const end = i + size;
+        if (id === 0) {
+            const length = leb();
+            files.set(new TextDecoder().decode(b.subarray(i, i + length)), b.subarray(i + length, end));
+        }
+        i = end;
+    }
+    return files;
+}
+function mvpPack(name, cachedOnly) {
+    if (!mvpUnpacked.has(name)) {
+        let load = mvpPackLoads[name];
+        if (!load) {
+            const options = cachedOnly ? { cache: "only-if-cached", mode: "same-origin" } : {};
+            load = mvpPackLoads[name] = fetch(new URL("./" + name, import.meta.url), options).then((r) => {
+                if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+                return r.arrayBuffer();
+            });
+        }
+        const unpacked = load.then(mvpUnpack);
+        unpacked.catch(() => {
+            if (mvpPackLoads[name] === load) delete mvpPackLoads[name];
+            if (mvpUnpacked.get(name) === unpacked) mvpUnpacked.delete(name);
+        });
+        mvpUnpacked.set(name, unpacked);
+    }
+}
+const mvpViews = (pack) => pack.slice(6, -5).split("__");
+let mvpClicked = null;
+if (typeof document !== "undefined") {
+    document.addEventListener("click", (e) => {
+        const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+        if (link) mvpClicked = { url: link.href, at: Date.now() };
+    }, true);
+}
+function mvpUsePack(file) {
+    const view = file.replace(/^split___/, "").replace(/_view_\\d+\\.wasm$/, "");
+    const first = !mvpViewsLoaded.has(view);
+    mvpViewsLoaded.add(view);
+    if (!first || mvpUnpacked.size > 0 && [...mvpUnpacked.keys()].some((p) => mvpViews(p).includes(view))) return;
+    const candidates = MVP_PACKS.filter((p) => mvpViews(p).includes(view));
+    // The page being opened: the link just followed (the router loads a page's code
+    // before it changes the address), else the current address.
+    const routes = mvpState.routes || {};
+    const base = new URL(document.baseURI).pathname;
+    const target = mvpClicked && Date.now() - mvpClicked.at < 5000 ? new URL(mvpClicked.url) : location;
+    const path = "/" + target.pathname.slice(base.length);
+    let best = "";
+    for (const r in routes) if ((path === r || path.startsWith(r + "/")) && r.length > best.length) best = r;
+    // Else the pack of the shortest route that has this view (a layout's index page).
+    const shortest = Object.keys(routes).sort((a, b) => a.length - b.length).map((r) => routes[r]);
+    const name = candidates.find((p) => p in mvpPackLoads)
+        || candidates.find((p) => p === routes[best])
+        || shortest.find((p) => candidates.includes(p))
+        || candidates[0];
+    if (!name) return;
+    // Its other views loaded already: use the pack only if the idle-time prefetch put it
+    // in the HTTP cache, else download the few missing files alone.
+    mvpPack(name, mvpViews(name).some((v) => v !== view && mvpViewsLoaded.has(v)));
+}
+function mvpSource(file) {
+    const url = new URL("./" + file, import.meta.url);
+    if (mvpUnpacked.size === 0) return fetch(url);
+    return Promise.allSettled([...mvpUnpacked.values()]).then((packs) => {
+        for (const p of packs) {
+            if (p.status === "fulfilled" && p.value.has(file)) {
+                return new Response(p.value.get(file), { headers: { "Content-Type": "application/wasm" } });
+            }
+        }
+        return fetch(url);
+    });
+}
+`;
+  const wrapBefore = "function wrapAsyncCb(callee) {\n    return async (callbackIndex, callbackData) => {\n";
+  if (!js.includes(wrapBefore)) throw new Error("split.mjs: unexpected wrapAsyncCb in __wasm_split.js; update addPackLoader");
+  let out = js.replace(wrapBefore, "function wrapAsyncCb(file, callee) {\n    return async (callbackIndex, callbackData) => {\n        mvpUsePack(file);\n");
+  let exports = 0;
+  out = out.replace(
+    /wrapAsyncCb\(makeLoad\(\(\) => \{\n(\s*)const src = fetch\(new URL\("\.\/(split_[^"]+\.wasm)", import\.meta\.url\)\);/g,
+    (_, indent, file) => {
+      exports++;
+      return `wrapAsyncCb("${file}", makeLoad(() => {\n${indent}const src = mvpSource("${file}");`;
+    },
+  );
+  out = out.replace(/fetch\(new URL\("\.\/(chunk_\d+\.wasm)", import\.meta\.url\)\)/g, (_, file) => `mvpSource("${file}")`);
+  if (exports === 0 || /fetch\(new URL\("\.\/(split|chunk)_/.test(out)) {
+    throw new Error("split.mjs: not every module fetch in __wasm_split.js was rewritten; update addPackLoader");
+  }
+  const anchor = "function wrapAsyncCb(";
+  return out.replace(anchor, runtime.trimStart() + anchor);
+}
+
+/** Minifies the wasm-bindgen glue and the chunk loader (terser; exports keep their names). */
+export async function minifyJs(pkg) {
+  const { minify } = await import("terser");
+  for (const file of ["main.js", "__wasm_split.js"]) {
+    const path = join(pkg, file);
+    if (!existsSync(path)) continue;
+    const result = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020, compress: { passes: 2 } });
+    writeFileSync(path, result.code);
+  }
 }

@@ -10,9 +10,13 @@ const VIEWS = ["AboutRoute", "EmbedGeneratorRoute", "FaqRoute", "EventsRoute", "
 
 const snake = (name) => name.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase());
 
-/** The lazy views whose own module (`split___<view>_view_<n>.wasm`) was requested. */
+/**
+ * The lazy views whose code was requested: their own module (`split___<view>_view_<n>.wasm`)
+ * or a route pack that holds it (`pack__<view>__<view>.wasm`, scripts/build/split.mjs).
+ */
 function splitModules(urls) {
-  return VIEWS.filter((v) => urls.some((u) => u.includes(`/split___${snake(v)}_view_`)));
+  const inPack = (u, v) => /\/pack__[a-z_]+\.wasm$/.test(u) && new RegExp(`__${snake(v)}(__|\\.wasm$)`).test(u);
+  return VIEWS.filter((v) => urls.some((u) => u.includes(`/split___${snake(v)}_view_`) || inPack(u, v)));
 }
 
 function recordRequests(page) {
@@ -99,6 +103,7 @@ test("a page whose code cannot be downloaded says so with a Reload button, and t
   let blocked = true;
   await page.route("**/split___faq_route_view_*", (route) => (blocked ? route.abort() : route.continue()));
   await page.route("**/chunk_*.wasm", (route) => (blocked ? route.abort() : route.continue()));
+  await page.route("**/pack__*.wasm", (route) => (blocked ? route.abort() : route.continue()));
   const nav = page.getByRole("navigation", { name: "Main" });
   await nav.getByRole("link", { name: "FAQ" }).click();
   const alert = page.getByTestId("chunk-error");
@@ -117,6 +122,7 @@ test("a page whose code cannot be downloaded says so with a Reload button, and t
 
 test("a direct load whose page code is blocked shows the shell and the message, not a blank page", async ({ page, consoleErrors }) => {
   await page.route("**/split___checklist_route_view_*", (route) => route.abort());
+  await page.route("**/pack__checklist_route.wasm", (route) => route.abort());
   await page.goto("/checklist");
   await expect(page.locator("header.site-header")).toBeVisible();
   await expect(page.getByTestId("chunk-error")).toBeVisible();
