@@ -156,6 +156,8 @@ pub fn parse_import(text: &str) -> Result<ImportPlan, ImportError> {
     if text.len() > IMPORT_MAX_BYTES {
         return Err(ImportError::TooLarge);
     }
+    // Editors on Windows start files with a byte-order mark; JSON has no place for one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     let root = root
         .as_object()

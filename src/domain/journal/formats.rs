@@ -226,6 +226,8 @@ pub fn parse_backup(text: &str) -> Result<Vec<Result<Entry, Skipped>>, ImportErr
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
+    // Editors on Windows start files with a byte-order mark; JSON has no place for one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let backup: Backup = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
