@@ -41,8 +41,8 @@ const YEAR = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 /** Files a sandboxed embed (origin "null") loads with CORS: scripts, Wasm, styles, JSON. */
 const CORS_EXTENSIONS = /\.(m?js|wasm|css|json)$/;
-/** A content hash in a file or folder name, as Trunk writes it (16 hex digits or more). */
-const HASHED = /(^|[-_.])[0-9a-f]{16,}([-_.]|$)/;
+/** A content hash in a file or folder name (Trunk writes 16 hex digits, the split build's folder 12). */
+const HASHED = /(^|[-_.])[0-9a-f]{12,}([-_.]|$)/;
 /** Cloudflare Pages' limits on `_headers`. */
 const MAX_RULES = 100;
 const MAX_LINE = 2000;
@@ -109,9 +109,10 @@ export function withMetaPolicy(html, content) {
   const tag = `<meta http-equiv="Content-Security-Policy" content="${escaped}">`;
   const existing = /<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i;
   if (existing.test(html)) return html.replace(existing, tag);
-  const head = html.match(/<head\b[^>]*>/i);
-  if (!head) throw new Error("security: index.html has no <head>");
+  // Minified HTML may leave out <head> (an optional tag): fall back to after <html>.
   const charset = html.match(/<meta\s+charset=[^>]*>/i);
+  const head = html.match(/<head\b[^>]*>/i) ?? html.match(/<html\b[^>]*>/i);
+  if (!charset && !head) throw new Error("security: index.html has neither <meta charset> nor <head>");
   const at = charset ? charset.index + charset[0].length : head.index + head[0].length;
   // Before every script, so that the policy governs all of them.
   const firstScript = html.search(/<script\b/i);
@@ -158,6 +159,11 @@ function fileRules(files, base) {
     }
   }
   for (const [folder, entries] of byFolder) {
+    // A hashed folder (the split build's) holds only public static files: one rule.
+    if (HASHED.test(folder)) {
+      rules.push({ path: `${base}${folder}/*`, headers: { "Cache-Control": YEAR, "Access-Control-Allow-Origin": "*" } });
+      continue;
+    }
     const keys = new Set(entries.map(([, h]) => JSON.stringify(h)));
     if (keys.size === 1) {
       const headers = entries[0][1];
