@@ -6,7 +6,7 @@ use crate::i18n::Key;
 use crate::state::{use_i18n, use_settings};
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::{Html, Style, Title};
+use leptos_meta::{Html, Title};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -18,7 +18,9 @@ pub const MESSAGE_SOURCE: &str = "mvp-pathway";
 pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
-    let accent = options.accent.map(accent_css);
+    if let Some(accent) = options.accent {
+        adopt_stylesheet(&accent_css(accent));
+    }
     let compact = options.compact;
     let storage = crate::state::use_storage();
     Effect::new(|_| start_resize_reporter());
@@ -34,7 +36,6 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
         <Title formatter=move |text: String| {
             if text.is_empty() { i18n.t(Key::AppName).to_string() } else { format!("{text} · {}", i18n.t(Key::AppName)) }
         }/>
-        {accent.map(|css| view! { <Style>{css}</Style> })}
         <div class="embed">
             <crate::components::shell::StorageBanner/>
             // Labelled landmarks: the host page around the iframe has its own main and footer.
@@ -64,6 +65,34 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
             </footer>
         </div>
     }
+}
+
+/// Adds `css` to the document as a constructed stylesheet. The Content Security Policy
+/// allows no inline `<style>` (`style-src 'self'`); a constructed sheet is not inline.
+fn adopt_stylesheet(css: &str) -> Option<()> {
+    use js_sys::{Array, Function, Reflect};
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let constructor: Function = Reflect::get(&window, &"CSSStyleSheet".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let sheet = Reflect::construct(&constructor, &Array::new()).ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    replace.call1(&sheet, &css.into()).ok()?;
+    let adopted = Reflect::get(&document, &"adoptedStyleSheets".into()).ok()?;
+    // An ObservableArray in current browsers: array-like, but not created by this realm's Array.
+    let adopted: Array = if Array::is_array(&adopted) {
+        adopted.unchecked_into()
+    } else {
+        Array::new()
+    };
+    let sheets = adopted.concat(&Array::of1(&sheet));
+    Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets).ok()?;
+    Some(())
 }
 
 /// Posts `{source, type: "resize", height}` to the parent whenever the content height

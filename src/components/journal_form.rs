@@ -2,6 +2,8 @@
 //! Markdown preview and a warning when the same title and link are already logged.
 //! It edits a draft of its own, so a change saved in another tab never clears it.
 
+use crate::components::rendered_html::RenderedHtml;
+use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::AREAS;
 use crate::domain::journal::validation::{Draft, Field, Problem};
 use crate::domain::journal::{
@@ -125,7 +127,10 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                 entry.updated_ms = now;
                 let title = entry.title.clone();
                 let _ = state.commit(storage, |j| j.insert(entry));
-                state.announce(fill(i18n.t(Key::JournalSaved), &[("title", &title)]));
+                state.announce(fill(
+                    i18n.t(Key::JournalSaved),
+                    &[("title", &isolate(&title))],
+                ));
                 navigate("/journal", Default::default());
             }
         }
@@ -214,7 +219,7 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                     </div>
                     <section class="md-preview" aria-labelledby="jf-preview-heading">
                         <h2 id="jf-preview-heading" class="md-preview__heading">{t(Key::JournalPreview)}</h2>
-                        <div class="md" data-testid="description-preview" inner_html=move || preview.get()></div>
+                        <RenderedHtml class="md" testid="description-preview" html=preview/>
                     </section>
                 </div>
             </div>

@@ -2,4 +2,5 @@
 
 pub mod embed;
 pub mod journal_form;
+pub mod rendered_html;
 pub mod shell;

@@ -2,6 +2,7 @@
 //! highlighted matches, a copy-link button per question, and deep links that open and
 //! scroll to their answer.
 
+use crate::components::rendered_html::RenderedHtml;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::content::faq::{by_topic, entries, entry_matches, is_ready, FaqEntry};
 use crate::content::long_date;
@@ -279,7 +280,7 @@ fn FaqItem(
                     <span class="faq-untranslated" lang=lang.code()>{tr(lang, Key::FaqNotTranslated)}</span>
                 })}
             </summary>
-            <div class="faq-answer" inner_html=entry.answer_html().into_owned()></div>
+            <RenderedHtml class="faq-answer" html=entry.answer_html().into_owned()/>
             <div class="faq-meta">
                 <p class="faq-sources">
                     {format!("{} {}", tr(lang, Key::FaqSources), entry.sources.join("; "))}

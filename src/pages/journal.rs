@@ -2,6 +2,8 @@
 //! `/journal/new`, `/journal/:id/edit`): entries, the 12-month overview, export and import.
 
 use crate::components::journal_form::EntryForm;
+use crate::components::rendered_html::RenderedHtml;
+use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
 use crate::domain::journal::formats::{
     apply_import, export_csv, export_json, format_count, markdown_summary, parse_backup,
@@ -176,8 +178,12 @@ pub fn JournalLayout() -> impl IntoView {
     provide_context(state);
     let undo_message = move || {
         state.undo.with(|u| {
-            u.as_ref()
-                .map(|u| fill(i18n.t(Key::JournalDeleted), &[("title", &u.entry.title)]))
+            u.as_ref().map(|u| {
+                fill(
+                    i18n.t(Key::JournalDeleted),
+                    &[("title", &isolate(&u.entry.title))],
+                )
+            })
         })
     };
     view! {
@@ -196,7 +202,7 @@ pub fn JournalLayout() -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| state.undo(storage, fill(i18n.t(Key::JournalRestored), &[("title", &state.undo.with_untracked(|u| u.as_ref().map(|u| u.entry.title.clone()).unwrap_or_default()))]))
+                        on:click=move |_| state.undo(storage, fill(i18n.t(Key::JournalRestored), &[("title", &state.undo.with_untracked(|u| u.as_ref().map(|u| isolate(&u.entry.title)).unwrap_or_default()))]))
                     >
                         {t(Key::JournalUndo)}
                     </button>
@@ -418,7 +424,7 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
     view! {
         <li class="journal-entry">
             <article aria-labelledby=labelled_by>
-                <h2 class="journal-entry__title" id=heading_id>{title_for}</h2>
+                <h2 class="journal-entry__title" id=heading_id><bdi>{title_for}</bdi></h2>
                 <p class="journal-entry__meta">
                     <span>{move || i18n.t(kind.key())}</span>
                     " · "
@@ -436,13 +442,13 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
-                <div class="md journal-entry__description" inner_html=description></div>
+                <RenderedHtml class="md journal-entry__description" html=description/>
                 {url.map(|u| { let href = u.clone(); view! { <p class="journal-entry__url"><a href=href rel="noopener noreferrer">{u}</a></p> } })}
                 <div class="journal-entry__actions">
-                    <A href=edit>{t(Key::JournalEdit)} <span class="visually-hidden">{t1}</span></A>
-                    <A href=duplicate>{t(Key::JournalDuplicate)} <span class="visually-hidden">{t2}</span></A>
+                    <A href=edit>{t(Key::JournalEdit)} <bdi class="visually-hidden">{t1}</bdi></A>
+                    <A href=duplicate>{t(Key::JournalDuplicate)} <bdi class="visually-hidden">{t2}</bdi></A>
                     <button type="button" class="button button--quiet" on:click=move |_| state.delete(storage, &id)>
-                        {t(Key::JournalDelete)} <span class="visually-hidden">{t3}</span>
+                        {t(Key::JournalDelete)} <bdi class="visually-hidden">{t3}</bdi>
                     </button>
                 </div>
             </article>
@@ -849,7 +855,7 @@ fn ImportPreview(
                 <details>
                     <summary>{t(Key::JournalPreviewSkippedList)}</summary>
                     <ul>
-                        {skipped_list.into_iter().map(|(title, key)| view! { <li><span class="journal-preview__title">{title}</span> ": " {move || i18n.t(key)}</li> }).collect_view()}
+                        {skipped_list.into_iter().map(|(title, key)| view! { <li><bdi class="journal-preview__title">{title}</bdi> ": " {move || i18n.t(key)}</li> }).collect_view()}
                         {(more > 0).then(|| view! { <li>{move || fill(i18n.t(Key::JournalPreviewMore), &[("n", &more.to_string())])}</li> })}
                     </ul>
                 </details>

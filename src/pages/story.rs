@@ -1,6 +1,7 @@
 //! "What's your MVP story?" (`/story`): reflection prompts, the journal's strongest entries
 //! to pick from, and a Markdown draft to copy or download.
 
+use crate::components::rendered_html::RenderedHtml;
 use crate::domain::activity::StoryHighlight;
 use crate::domain::markdown::render_markdown;
 use crate::domain::story::{
@@ -206,7 +207,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
             <div class="story-draft">
                 <article class="story-preview" aria-labelledby="story-preview-heading">
                     <h3 id="story-preview-heading">{t(Key::StoryPreviewHeading)}</h3>
-                    <div class="story-preview__body" inner_html=move || preview.get()></div>
+                    <RenderedHtml class="story-preview__body" html=preview/>
                 </article>
                 <div class="field story-source">
                     <label for="story-markdown">{t(Key::StoryMarkdownLabel)}</label>
@@ -264,7 +265,7 @@ fn HighlightChoice(
         <li class="story-highlight">
             <input type="checkbox" id=id.clone() prop:checked=picked on:change=toggle/>
             <label for=id>
-                <span class="story-highlight__title">{highlight.title.clone()}</span>
+                <bdi class="story-highlight__title">{highlight.title.clone()}</bdi>
                 <span class="story-highlight__details">{details}</span>
             </label>
         </li>

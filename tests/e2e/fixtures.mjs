@@ -1,5 +1,6 @@
-// Shared test fixtures: every test fails on a console error or an uncaught exception,
-// and `expectNoAxeViolations` checks the page against WCAG 2.2 A/AA rules.
+// Shared test fixtures: every test fails on a console error, an uncaught exception or a
+// Content Security Policy violation (in the page and in every frame, the sandboxed embed
+// included), and `expectNoAxeViolations` checks the page against WCAG 2.2 A/AA rules.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -16,7 +17,30 @@ export const test = base.extend({
     },
     { auto: true },
   ],
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations = [];
+      // Runs in every frame before its own scripts; reports through the console, which
+      // reaches the test from any frame, sandboxed or not.
+      await page.addInitScript((marker) => {
+        document.addEventListener(
+          "securitypolicyviolation",
+          (e) => console.warn(`${marker} ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.documentURI}${e.sample ? ` (${e.sample})` : ""}`),
+          true,
+        );
+      }, VIOLATION);
+      page.on("console", (msg) => {
+        if (msg.text().startsWith(VIOLATION)) violations.push(msg.text());
+      });
+      await use(violations);
+      expect(violations, "Content Security Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
+
+/** Start of the console message the violation listener writes. */
+export const VIOLATION = "securitypolicyviolation:";
 
 export { expect };
 

@@ -55,7 +55,7 @@ test("empty journal teaches what to log, then add, edit, duplicate warning, dele
   await page.getByLabel("Mark as high impact").check();
   await page.getByRole("button", { name: "Save entry" }).click();
   await expect(page).toHaveURL(/\/journal$/);
-  await expect(page.getByTestId("journal-status")).toContainText("Saved “Bicep at the Azure meetup”");
+  await expect(page.getByTestId("journal-status")).toContainText("Saved “\u2068Bicep at the Azure meetup\u2069”");
   const card = page.locator(".journal-entry").first();
   await expect(card.getByRole("heading", { level: 2 })).toHaveText("Bicep at the Azure meetup");
   await expect(card).toContainText("In-person attendees: 1,200");
@@ -83,7 +83,7 @@ test("empty journal teaches what to log, then add, edit, duplicate warning, dele
   await page.locator(".journal-entry").first().getByRole("button", { name: /^Delete/ }).click();
   await expect(page.locator(".journal-entry")).toHaveCount(1);
   const status = page.getByTestId("journal-status");
-  await expect(status).toContainText("Deleted “Bicep modules, part 2”");
+  await expect(status).toContainText("Deleted “\u2068Bicep modules, part 2\u2069”");
   await page.clock.runFor(10_500);
   const undo = status.getByRole("button", { name: "Undo" });
   await expect(undo).toBeVisible();
@@ -91,7 +91,7 @@ test("empty journal teaches what to log, then add, edit, duplicate warning, dele
   await undo.focus();
   await page.keyboard.press("Enter");
   await expect(page.locator(".journal-entry")).toHaveCount(2);
-  await expect(status).toContainText("Restored “Bicep modules, part 2”");
+  await expect(status).toContainText("Restored “\u2068Bicep modules, part 2\u2069”");
   await page.reload();
   await appReady(page);
   await expect(page.locator(".journal-entry")).toHaveCount(2);

@@ -12,6 +12,8 @@
 //! assert_eq!(journal.activity_summary(today).contributions_last_12, 1);
 //! ```
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub mod arbitrary;
 pub mod areas;
 pub mod formats;
 pub mod query;

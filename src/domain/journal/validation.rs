@@ -30,10 +30,14 @@ pub enum Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidDate,
     EndBeforeStart,
     UrlNotWeb,
+    /// The address holds invisible characters that change the reading direction.
+    UrlHiddenCharacters,
     NotANumber,
     NotAllowed,
     UnknownArea,
@@ -48,6 +52,7 @@ impl Problem {
             Problem::InvalidDate => Key::JournalErrDate,
             Problem::EndBeforeStart => Key::JournalErrEndBeforeStart,
             Problem::UrlNotWeb => Key::JournalErrUrl,
+            Problem::UrlHiddenCharacters => Key::JournalErrUrlHidden,
             Problem::NotANumber => Key::JournalErrNumber,
             Problem::NotAllowed => Key::JournalErrNotAllowed,
             Problem::UnknownArea => Key::JournalErrArea,
@@ -179,6 +184,9 @@ impl Draft {
             None
         } else if is_web_url(url) {
             Some(url.to_string())
+        } else if url.chars().any(is_bidi_control) {
+            problems.push((Field::Url, Problem::UrlHiddenCharacters));
+            None
         } else {
             problems.push((Field::Url, Problem::UrlNotWeb));
             None
@@ -333,7 +341,13 @@ fn parse_count(text: &str) -> Result<Option<u64>, Problem> {
         .map_err(|_| Problem::NotANumber)
 }
 
-/// True for an absolute http or https URL with a host and no spaces.
+/// Characters that change the direction of the text after them; in a link they could make
+/// it read as another address.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// True for an absolute http or https URL with a host, and no spaces or direction controls.
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let rest = lower
@@ -344,7 +358,12 @@ pub fn is_web_url(url: &str) -> bool {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty()
                 && !url.chars().any(|c| {
-                    c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"'
+                    c.is_whitespace()
+                        || c.is_control()
+                        || is_bidi_control(c)
+                        || c == '<'
+                        || c == '>'
+                        || c == '"'
                 })
         }
         None => false,
@@ -426,6 +445,8 @@ mod tests {
             d.url = bad.into();
             assert_eq!(problems(&d), [(Field::Url, Problem::UrlNotWeb)], "{bad}");
         }
+        d.url = "https://example.org/\u{202e}gnp.exe".into();
+        assert_eq!(problems(&d), [(Field::Url, Problem::UrlHiddenCharacters)]);
     }
 
     #[test]

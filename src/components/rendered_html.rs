@@ -1,0 +1,77 @@
+//! The one place the app inserts HTML, through the one Trusted Types policy.
+//!
+//! The HTML comes only from the app's safe Markdown renderer (`domain::markdown`), at run
+//! time (journal descriptions, the story preview) or at build time (FAQ answers). The page
+//! policy (`require-trusted-types-for 'script'; trusted-types mvp-pathway-html`, written by
+//! `scripts/build/security.mjs`) makes the browser refuse any other string put into
+//! `innerHTML`, so a later `inner_html=` elsewhere fails loudly instead of opening a hole.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Name of the policy; the build's Content Security Policy allows only this one.
+pub const POLICY_NAME: &str = "mvp-pathway-html";
+
+/// A `<div>` whose content is `html`, which must come from the safe Markdown renderer.
+#[component]
+pub fn RenderedHtml(
+    /// Output of `domain::markdown` (or the FAQ's build-time HTML).
+    #[prop(into)]
+    html: Signal<String>,
+    /// Class of the `<div>`.
+    #[prop(into, optional)]
+    class: String,
+    /// `data-testid` of the `<div>`, for tests.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    // An effect, not `inner_html=`: Leptos would assign a plain string, which the policy refuses.
+    Effect::new(move |_| {
+        let html = html.get();
+        if let Some(div) = node.get() {
+            set_inner_html(&div, &html);
+        }
+    });
+    view! { <div class=class data-testid=testid node_ref=node></div> }
+}
+
+thread_local! {
+    /// The policy, created once; `None` where the browser has no Trusted Types.
+    static POLICY: Option<JsValue> = create_policy();
+}
+
+fn create_policy() -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let factory = js_sys::Reflect::get(&window, &"trustedTypes".into())
+        .ok()
+        .filter(|f| f.is_object())?;
+    let options = js_sys::Object::new();
+    // The renderer's output is already safe; the policy marks it as such, nothing more.
+    let identity = Closure::<dyn Fn(String) -> String>::new(|html| html).into_js_value();
+    js_sys::Reflect::set(&options, &"createHTML".into(), &identity).ok()?;
+    let create: js_sys::Function = js_sys::Reflect::get(&factory, &"createPolicy".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    create.call2(&factory, &POLICY_NAME.into(), &options).ok()
+}
+
+/// Sets `element.innerHTML`, as TrustedHTML where the browser knows Trusted Types.
+fn set_inner_html(element: &web_sys::Element, html: &str) {
+    let value = POLICY.with(|policy| {
+        let policy = policy.as_ref()?;
+        let create: js_sys::Function = js_sys::Reflect::get(policy, &"createHTML".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        create.call1(policy, &html.into()).ok()
+    });
+    let value = value.unwrap_or_else(|| html.into());
+    // Through Reflect, so that a refusal is an error here, not an exception through Wasm.
+    if js_sys::Reflect::set(element, &"innerHTML".into(), &value).is_err() {
+        leptos::logging::error!("mvp-pathway: HTML refused by the Trusted Types policy");
+    }
+}
