@@ -15,6 +15,7 @@
 pub mod areas;
 pub mod formats;
 pub mod query;
+pub mod stash;
 pub mod stats;
 pub mod validation;
 
