@@ -153,7 +153,8 @@ pub fn UpdateBanner() -> impl IntoView {
         }
     }
     view! {
-        <div class="notices" role="status" data-testid="update-status">
+        // A polite live region (not role=status, which pages use for their own messages).
+        <div class="notices" aria-live="polite" data-testid="update-status">
             <Show when=move || updates.ready.get()>
                 <div class="notice notice--info update-banner" data-testid="update-banner">
                     <p>

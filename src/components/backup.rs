@@ -5,7 +5,7 @@ use crate::domain::backup::{fingerprint, BackupStatus};
 use crate::domain::journal::Journal;
 use crate::i18n::{fill, Key};
 use crate::state::{use_i18n, AppStorage};
-use crate::storage::{StoredBackupStatus, StoredJournal};
+use crate::storage::{StoredBackupStatus, StoredJournal, BACKUP_RECORD_KEY};
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,12 +22,12 @@ impl BackupState {
     /// Loads the record and decides whether to remind, for a journal of `entries` with
     /// `journal_fingerprint`. Deciding marks the reminder as shown, so it comes once.
     pub fn open(storage: AppStorage, journal_fingerprint: u64, entries: usize) -> Self {
-        let mut status = BackupStatus::from(storage.load::<StoredBackupStatus>());
+        let mut status = load_record(storage);
         let now = js_sys::Date::now() as i64;
         let remind = status.reminder_due(now, journal_fingerprint, entries);
         if remind {
             status.mark_reminded(now);
-            let _ = storage.save(&StoredBackupStatus::from(&status));
+            save_record(storage, &status);
         }
         BackupState {
             status: RwSignal::new(status),
@@ -41,9 +41,39 @@ impl BackupState {
         self.status
             .update(|s| s.record_backup(now, fingerprint(journal)));
         self.remind.set(false);
-        let _ = self
-            .status
-            .with_untracked(|s| storage.save(&StoredBackupStatus::from(s)));
+        self.status.with_untracked(|s| save_record(storage, s));
+    }
+}
+
+/// Browser localStorage, unless the app keeps data in memory only (then the record is not
+/// kept either: there is nothing on disk to remind about).
+fn record_storage(storage: AppStorage) -> Option<web_sys::Storage> {
+    if storage.memory_only.with_untracked(Option::is_some) {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_record(storage: AppStorage) -> BackupStatus {
+    record_storage(storage)
+        .and_then(|s| s.get_item(BACKUP_RECORD_KEY).ok().flatten())
+        .map(|text| StoredBackupStatus::decode(&text))
+        .unwrap_or_default()
+}
+
+fn save_record(storage: AppStorage, status: &BackupStatus) {
+    if let Some(s) = record_storage(storage) {
+        let _ = s.set_item(
+            BACKUP_RECORD_KEY,
+            &StoredBackupStatus::from(status).encode(),
+        );
+    }
+}
+
+/// Removes the record ("delete everything").
+pub fn forget_backup_record() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(BACKUP_RECORD_KEY);
     }
 }
 

@@ -39,7 +39,6 @@ fn document_name(key: &str) -> Option<Key> {
         "story" => Some(Key::SettingsDocStory),
         "journal" => Some(Key::SettingsDocJournal),
         "explainer" => Some(Key::SettingsDocExplainer),
-        "last-backup" => Some(Key::SettingsDocBackup),
         _ => None,
     }
 }
@@ -473,7 +472,10 @@ fn DeleteSection() -> impl IntoView {
         }
     };
     let confirm = move |_| match storage.with_store(|s| s.clear_all()) {
-        Ok(()) => reload_at("/settings?cleared=1"),
+        Ok(()) => {
+            crate::components::backup::forget_backup_record();
+            reload_at("/settings?cleared=1")
+        }
         Err(_) => failed.set(true),
     };
     view! {

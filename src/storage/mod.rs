@@ -27,7 +27,7 @@ mod memory;
 mod story;
 mod transfer;
 
-pub use backup::StoredBackupStatus;
+pub use backup::{StoredBackupStatus, BACKUP_RECORD_KEY};
 pub use checklist::StoredChecklist;
 pub use documents::StoredSettings;
 pub use explainer::StoredExplainer;

@@ -21,8 +21,8 @@
 //! ```
 
 use super::{
-    decode, Document, Envelope, StorageError, Store, StoredBackupStatus, StoredChecklist,
-    StoredExplainer, StoredJournal, StoredSettings, StoredStory, BACKUP_PREFIX, PREFIX,
+    decode, Document, Envelope, StorageError, Store, StoredChecklist, StoredExplainer,
+    StoredJournal, StoredSettings, StoredStory, BACKUP_PREFIX, PREFIX,
 };
 use serde_json::{json, Map, Value};
 
@@ -72,10 +72,6 @@ pub static DOCUMENTS: &[DocumentKind] = &[
     DocumentKind {
         key: StoredExplainer::KEY,
         check: check::<StoredExplainer>,
-    },
-    DocumentKind {
-        key: StoredBackupStatus::KEY,
-        check: check::<StoredBackupStatus>,
     },
 ];
 
