@@ -3,7 +3,13 @@
 import { test, expect, appReady, expectNoAxeViolations } from "./fixtures.mjs";
 import { ROOT_URL, SUBPATH_URL } from "../../playwright.config.mjs";
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
+
+/** The first visit compiles the Wasm while the worker downloads the precache: be patient. */
+async function firstLoad(page) {
+  await expect(page.locator("header.site-header")).toBeVisible({ timeout: 60_000 });
+  await appReady(page);
+}
 
 /** Waits until the service worker has installed and controls the page. */
 export async function controlled(page) {
@@ -26,7 +32,7 @@ for (const [where, base] of [
 ]) {
   test(`after one visit, every part works offline ${where}`, async ({ page, context }) => {
     await page.goto(base);
-    await appReady(page);
+    await firstLoad(page);
     await controlled(page);
     await context.setOffline(true);
     // The network really is off for the page.

@@ -10,7 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run as generateServiceWorker } from "../../scripts/build/pwa.mjs";
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
+
+/** The first visit compiles the Wasm while the worker downloads the precache: be patient. */
+async function firstLoad(page) {
+  await expect(page.locator("header.site-header")).toBeVisible({ timeout: 60_000 });
+  await appReady(page);
+}
 
 const controlled = (page) =>
   page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
@@ -29,7 +35,7 @@ for (const [where, base] of [
 ]) {
   test(`the manifest is valid, its icons load, and Chromium can install the app ${where}`, async ({ page, request, context }) => {
     await page.goto(base);
-    await appReady(page);
+    await firstLoad(page);
     const href = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
     expect(href).toBe(base + "manifest.webmanifest");
     const response = await request.get(href);
@@ -71,7 +77,10 @@ for (const [where, base] of [
     const parsed = await cdp.send("Page.getAppManifest");
     expect(parsed.errors).toEqual([]);
     const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-    expect(installabilityErrors).toEqual([]);
+    // Test contexts are incognito profiles, where Chromium never installs; that is the one
+    // error allowed here (Lighthouse, in a normal profile, reports none).
+    expect(installabilityErrors.filter((e) => e.errorId !== "in-incognito")).toEqual([]);
+    expect(installabilityErrors.length).toBeLessThanOrEqual(1);
   });
 }
 
@@ -81,17 +90,17 @@ test("an embedded widget registers no service worker; the full app does", async 
   const params = new URLSearchParams({ src: `${ROOT_URL}/embed/faq`, script: `${ROOT_URL}/embed.js` });
   await page.goto(`${HOST_URL}?${params}`);
   const frame = page.frameLocator("iframe");
-  await expect(frame.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(frame.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 60_000 });
   // Opened on its own, at the widget's address.
   const widget = await context.newPage();
   await widget.goto(`${ROOT_URL}/embed/checklist`);
-  await expect(widget.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(widget.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 60_000 });
   await widget.waitForTimeout(1500);
   expect(await page.frames()[1].evaluate(registrations)).toBe(0);
   expect(await widget.evaluate(registrations)).toBe(0);
   // The same browser registers one for the full app.
   await widget.goto(`${ROOT_URL}/faq`);
-  await appReady(widget);
+  await firstLoad(widget);
   await controlled(widget);
   expect(await widget.evaluate(registrations)).toBe(1);
 });
@@ -140,7 +149,7 @@ test("a new version: the banner appears, nothing reloads by itself, Reload bring
   try {
     const url = `http://127.0.0.1:${port}/`;
     await page.goto(url);
-    await appReady(page);
+    await firstLoad(page);
     await controlled(page);
 
     await deploy(b, live);
