@@ -82,6 +82,13 @@ impl Updates {
                 return;
             };
             self.watch(&registration);
+            if had_controller {
+                // Ask for a newer version on every page load, as browsers do on navigation
+                // (Chromium may skip its own check when the last one was recent).
+                if let Ok(p) = registration.update() {
+                    web::when_settled(p, |_| {});
+                }
+            }
             self.registration.try_set_value(Some(registration));
         });
         set_interval(
