@@ -7,6 +7,7 @@ pub mod content;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
+pub mod pwa;
 pub mod routes;
 pub mod state;
 pub mod storage;
@@ -86,6 +87,7 @@ pub fn Shell() -> impl IntoView {
             <Header/>
             <StorageBanner/>
             <RouteStatus routing/>
+            <pwa::UpdateBanner/>
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>

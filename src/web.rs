@@ -332,3 +332,33 @@ pub fn open_address(address: &str) {
         let _ = window.location().assign(address);
     }
 }
+
+/// Prefix of this tab's kept form drafts in sessionStorage (never part of saved data).
+const DRAFT_PREFIX: &str = "mvp-pathway-draft:";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Keeps `text` for this tab under `name`, so that a reload does not lose an unsaved form.
+/// Where the browser refuses, the form simply is not kept.
+pub fn stash_draft(name: &str, text: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(&format!("{DRAFT_PREFIX}{name}"), text);
+    }
+}
+
+/// The text kept by [`stash_draft`], if any.
+pub fn stashed_draft(name: &str) -> Option<String> {
+    session_storage()?
+        .get_item(&format!("{DRAFT_PREFIX}{name}"))
+        .ok()
+        .flatten()
+}
+
+/// Forgets the text kept under `name`.
+pub fn drop_draft(name: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(&format!("{DRAFT_PREFIX}{name}"));
+    }
+}

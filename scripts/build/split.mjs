@@ -192,9 +192,9 @@ export function writePacks(pkg, routeFileLists) {
  * fewest other views. Each module is then instantiated from its section of the pack; a
  * module no pack has (or whose pack failed to download) is downloaded alone. When the
  * other views of the pack are already loaded (going from /journal to /journal/new, whose
- * layout is shared), the pack would mostly repeat them: it is used only if the idle-time
- * prefetch already put it in the HTTP cache, else the new view's few missing files are
- * downloaded alone.
+ * layout is shared), the pack would mostly repeat them: it is used only if index.html
+ * prefetched it at idle time (`__mvp.prefetched`), else the new view's few missing files
+ * are downloaded alone.
  */
 export function addPackLoader(js, packNames) {
   if (js.includes("MVP_PACKS")) return js;
@@ -226,12 +226,11 @@ function mvpUnpack(buffer) {
     }
     return files;
 }
-function mvpPack(name, cachedOnly) {
+function mvpPack(name) {
     if (!mvpUnpacked.has(name)) {
         let load = mvpPackLoads[name];
         if (!load) {
-            const options = cachedOnly ? { cache: "only-if-cached", mode: "same-origin" } : {};
-            load = mvpPackLoads[name] = fetch(new URL("./" + name, import.meta.url), options).then((r) => {
+            load = mvpPackLoads[name] = fetch(new URL("./" + name, import.meta.url)).then((r) => {
                 if (!r.ok) throw new Error(name + ": HTTP " + r.status);
                 return r.arrayBuffer();
             });
@@ -273,9 +272,11 @@ function mvpUsePack(file) {
         || shortest.find((p) => candidates.includes(p))
         || candidates[0];
     if (!name) return;
-    // Its other views loaded already: use the pack only if the idle-time prefetch put it
-    // in the HTTP cache, else download the few missing files alone.
-    mvpPack(name, mvpViews(name).some((v) => v !== view && mvpViewsLoaded.has(v)));
+    // Its other views loaded already: the pack would mostly repeat them, so it is used
+    // only if index.html prefetched it at idle time; else the few missing files come alone.
+    const siblingsLoaded = mvpViews(name).some((v) => v !== view && mvpViewsLoaded.has(v));
+    if (siblingsLoaded && !(mvpState.prefetched || []).includes(name)) return;
+    mvpPack(name);
 }
 function mvpSource(file) {
     const url = new URL("./" + file, import.meta.url);

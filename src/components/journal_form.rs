@@ -5,6 +5,7 @@
 use crate::components::rendered_html::RenderedHtml;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::AREAS;
+use crate::domain::journal::stash::{stash, unstash};
 use crate::domain::journal::validation::{Draft, Field, Problem};
 use crate::domain::journal::{
     ActivityType, Audience, Entry, Figure, MsEvent, DESCRIPTION_MAX, TITLE_MAX,
@@ -13,6 +14,7 @@ use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
 use crate::pages::journal::{now_ms, use_journal};
 use crate::state::{use_i18n, use_storage};
+use crate::web;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -42,7 +44,31 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
     let state = use_journal();
     let storage = use_storage();
     let navigate = use_navigate();
-    let draft = RwSignal::new(initial);
+    // What is typed is kept for this tab until it is saved or the form is left inside the
+    // app, so a reload (the "new version" Reload button, or an accidental one) loses nothing.
+    let stash_name = match &editing {
+        Some(e) => format!("journal:edit:{}", e.id),
+        None => "journal:new".to_string(),
+    };
+    let restored = web::stashed_draft(&stash_name).and_then(|text| unstash(&text));
+    let was_restored = restored.is_some();
+    let draft = RwSignal::new(restored.unwrap_or_else(|| initial.clone()));
+    {
+        let name = stash_name.clone();
+        Effect::watch(
+            move || draft.get(),
+            move |d, _, _| {
+                if *d == initial {
+                    web::drop_draft(&name);
+                } else {
+                    web::stash_draft(&name, &stash(d));
+                }
+            },
+            false,
+        );
+        let name = stash_name.clone();
+        on_cleanup(move || web::drop_draft(&name));
+    }
     let submitted = RwSignal::new(false);
     let editing_id = editing.as_ref().map(|e| e.id.clone());
     let created_ms = editing.as_ref().map(|e| e.created_ms);
@@ -127,6 +153,7 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                 entry.updated_ms = now;
                 let title = entry.title.clone();
                 let _ = state.commit(storage, |j| j.insert(entry));
+                web::drop_draft(&stash_name);
                 state.announce(fill(
                     i18n.t(Key::JournalSaved),
                     &[("title", &isolate(&title))],
@@ -160,6 +187,11 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
 
     view! {
         <form class="journal-form" novalidate=true on:submit=on_submit>
+            {was_restored.then(|| view! {
+                <div class="notice notice--info" data-testid="draft-restored">
+                    <p>{t(Key::JournalDraftRestored)}</p>
+                </div>
+            })}
             {move || {
                 let n = problems.with(Vec::len);
                 (n > 0).then(|| view! {

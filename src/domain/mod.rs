@@ -1,6 +1,7 @@
 //! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
 
 pub mod activity;
+pub mod backup;
 pub mod bidi;
 pub mod checklist;
 pub mod embed;

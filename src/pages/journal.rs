@@ -1,8 +1,10 @@
 //! The contribution journal (`/journal`, `/journal/overview`, `/journal/data`,
 //! `/journal/new`, `/journal/:id/edit`): entries, the 12-month overview, export and import.
 
+use crate::components::backup::{use_backup, BackupFacts, BackupReminder, BackupState};
 use crate::components::journal_form::EntryForm;
 use crate::components::rendered_html::RenderedHtml;
+use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
 use crate::domain::journal::formats::{
@@ -176,6 +178,8 @@ pub fn JournalLayout() -> impl IntoView {
     let storage = use_storage();
     let state = JournalState::new(storage);
     provide_context(state);
+    let (print, count) = state.journal.with_untracked(|j| (fingerprint(j), j.len()));
+    provide_context(BackupState::open(storage, print, count));
     let undo_message = move || {
         state.undo.with(|u| {
             u.as_ref().map(|u| {
@@ -273,6 +277,7 @@ pub fn JournalEntries() -> impl IntoView {
             <A href=web::app_href("/journal/new") attr:class="button">{t(Key::JournalAdd)}</A>
         </div>
         <p class="lead">{t(Key::JournalLead)}</p>
+        <BackupReminder link="/journal/data"/>
         <Show
             when=move || { total.get() > 0 }
             fallback=move || view! {
@@ -634,12 +639,24 @@ pub fn JournalData() -> impl IntoView {
             .journal
             .with(|j| markdown_summary(j, today, i18n.lang.get()))
     });
+    let stamp = iso(today);
+    let (s1, s2, s3) = (stamp.clone(), stamp.clone(), stamp.clone());
     let download_failed = RwSignal::new(false);
     let download = move |name: String, mime: &'static str, text: String| {
         download_failed.set(web::download(&name, mime, &text).is_err());
     };
-    let stamp = iso(today);
-    let (s1, s2, s3) = (stamp.clone(), stamp.clone(), stamp.clone());
+    let backup = use_backup();
+    let download_backup = move || {
+        let text = state.journal.with_untracked(|j| export_json(j, today));
+        download(
+            format!("mvp-pathway-journal-{s1}.json"),
+            "application/json",
+            text,
+        );
+        if !download_failed.get_untracked() {
+            state.journal.with_untracked(|j| backup.record(storage, j));
+        }
+    };
     let step = RwSignal::new(ImportStep::Idle);
     let mode = RwSignal::new(ImportMode::Merge);
     let file_text: StoredValue<Option<String>, LocalStorage> = StoredValue::new_local(None);
@@ -745,9 +762,11 @@ pub fn JournalData() -> impl IntoView {
         <p class="lead">{t(Key::JournalDataLead)}</p>
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t(Key::JournalExportHeading)}</h2>
+            <BackupReminder/>
+            <BackupFacts/>
             <ul class="journal-exports" role="list">
                 <li>
-                    <button type="button" class="button" on:click=move |_| download(format!("mvp-pathway-journal-{s1}.json"), "application/json", state.journal.with_untracked(|j| export_json(j, today)))>
+                    <button type="button" class="button" on:click=move |_| download_backup()>
                         {t(Key::JournalExportJson)}
                     </button>
                     <p class="field__hint">{t(Key::JournalExportJsonHint)}</p>

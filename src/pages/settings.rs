@@ -1,6 +1,9 @@
 //! Settings and your data (`/settings`): language and theme, storage used, persistent
 //! storage, export everything, import, backups, delete everything.
 
+use crate::components::backup::{
+    provide_backup_state_from_storage, saved_journal, BackupFacts, BackupReminder,
+};
 use crate::components::shell::{LanguageSwitch, ThemeSwitch};
 use crate::i18n::{fill, Key};
 use crate::state::{use_i18n, use_settings, use_storage, I18n};
@@ -85,6 +88,7 @@ fn import_message(i18n: I18n, problem: &ImportProblem) -> String {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
+    provide_backup_state_from_storage(use_storage());
     let t = move |key: Key| move || i18n.t(key);
     let query = use_query_map();
     let arrival = move || {
@@ -228,11 +232,20 @@ fn ExportSection() -> impl IntoView {
     let t = move |key: Key| move || i18n.t(key);
     // Some(file name) after a download, Some("") after a failure.
     let result = RwSignal::new(None::<Result<String, ()>>);
-    let export = move |_| result.set(Some(download_everything(storage).ok_or(())));
+    let backup = crate::components::backup::use_backup();
+    let export = move |_| {
+        let outcome = download_everything(storage).ok_or(());
+        if outcome.is_ok() {
+            backup.record(storage, &saved_journal(storage));
+        }
+        result.set(Some(outcome));
+    };
     view! {
         <section class="settings-section" aria-labelledby="settings-export-heading">
             <h2 id="settings-export-heading">{t(Key::SettingsExportHeading)}</h2>
             <p>{t(Key::SettingsExportExplain)}</p>
+            <BackupReminder/>
+            <BackupFacts/>
             <button type="button" class="button" on:click=export>
                 {t(Key::SettingsExportButton)}
             </button>
@@ -459,7 +472,10 @@ fn DeleteSection() -> impl IntoView {
         }
     };
     let confirm = move |_| match storage.with_store(|s| s.clear_all()) {
-        Ok(()) => reload_at("/settings?cleared=1"),
+        Ok(()) => {
+            crate::components::backup::forget_backup_record();
+            reload_at("/settings?cleared=1")
+        }
         Err(_) => failed.set(true),
     };
     view! {

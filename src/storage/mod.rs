@@ -17,6 +17,7 @@
 //! assert!(matches!(store.load::<Notes>(), Loaded::Stored(n) if n.text == "hi"));
 //! ```
 
+mod backup;
 mod checklist;
 mod documents;
 mod explainer;
@@ -26,6 +27,7 @@ mod memory;
 mod story;
 mod transfer;
 
+pub use backup::{StoredBackupStatus, BACKUP_RECORD_KEY};
 pub use checklist::StoredChecklist;
 pub use documents::StoredSettings;
 pub use explainer::StoredExplainer;

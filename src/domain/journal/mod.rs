@@ -17,6 +17,7 @@ pub mod arbitrary;
 pub mod areas;
 pub mod formats;
 pub mod query;
+pub mod stash;
 pub mod stats;
 pub mod validation;
 

@@ -1,0 +1,160 @@
+//! Storage safeguards shown on the settings page and the journal: when the last backup was
+//! downloaded, why browsers may delete site data, and a once-only reminder to back up.
+
+use crate::domain::backup::{fingerprint, BackupStatus};
+use crate::domain::journal::Journal;
+use crate::i18n::{fill, Key};
+use crate::state::{use_i18n, AppStorage};
+use crate::storage::{StoredBackupStatus, StoredJournal, BACKUP_RECORD_KEY};
+use crate::web;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The backup record of this page view, shared by the parts of one page.
+#[derive(Clone, Copy)]
+pub struct BackupState {
+    pub status: RwSignal<BackupStatus>,
+    /// Whether this page view shows the reminder (decided once, when the page opens).
+    pub remind: RwSignal<bool>,
+}
+
+impl BackupState {
+    /// Loads the record and decides whether to remind, for a journal of `entries` with
+    /// `journal_fingerprint`. Deciding marks the reminder as shown, so it comes once.
+    pub fn open(storage: AppStorage, journal_fingerprint: u64, entries: usize) -> Self {
+        let mut status = load_record(storage);
+        let now = js_sys::Date::now() as i64;
+        let remind = status.reminder_due(now, journal_fingerprint, entries);
+        if remind {
+            status.mark_reminded(now);
+            save_record(storage, &status);
+        }
+        BackupState {
+            status: RwSignal::new(status),
+            remind: RwSignal::new(remind),
+        }
+    }
+
+    /// A backup file holding `journal` was just downloaded.
+    pub fn record(&self, storage: AppStorage, journal: &Journal) {
+        let now = js_sys::Date::now() as i64;
+        self.status
+            .update(|s| s.record_backup(now, fingerprint(journal)));
+        self.remind.set(false);
+        self.status.with_untracked(|s| save_record(storage, s));
+    }
+}
+
+/// Browser localStorage, unless the app keeps data in memory only (then the record is not
+/// kept either: there is nothing on disk to remind about).
+fn record_storage(storage: AppStorage) -> Option<web_sys::Storage> {
+    if storage.memory_only.with_untracked(Option::is_some) {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_record(storage: AppStorage) -> BackupStatus {
+    record_storage(storage)
+        .and_then(|s| s.get_item(BACKUP_RECORD_KEY).ok().flatten())
+        .map(|text| StoredBackupStatus::decode(&text))
+        .unwrap_or_default()
+}
+
+fn save_record(storage: AppStorage, status: &BackupStatus) {
+    if let Some(s) = record_storage(storage) {
+        let _ = s.set_item(
+            BACKUP_RECORD_KEY,
+            &StoredBackupStatus::from(status).encode(),
+        );
+    }
+}
+
+/// Removes the record ("delete everything").
+pub fn forget_backup_record() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(BACKUP_RECORD_KEY);
+    }
+}
+
+/// Provides [`BackupState`] for a page that does not hold the journal itself (settings).
+pub fn provide_backup_state_from_storage(storage: AppStorage) -> BackupState {
+    let journal = saved_journal(storage);
+    let state = BackupState::open(storage, fingerprint(&journal), journal.len());
+    provide_context(state);
+    state
+}
+
+/// The journal as saved (read without reporting problems: the journal's own pages do that).
+pub fn saved_journal(storage: AppStorage) -> Journal {
+    Journal::from(storage.with_store(|s| s.load::<StoredJournal>().into_value()))
+}
+
+/// The backup state of this page.
+pub fn use_backup() -> BackupState {
+    expect_context::<BackupState>()
+}
+
+/// A date and time in milliseconds as the user's language writes a date ("30 November 2026").
+fn local_date(ms: i64, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+        .to_locale_date_string(lang, &options)
+        .into()
+}
+
+/// "Last backup downloaded: ..." and why backups matter (browsers that delete site data).
+#[component]
+pub fn BackupFacts() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_backup();
+    view! {
+        <p data-testid="last-backup">
+            {move || match state.status.with(|s| s.last_backup_ms) {
+                Some(ms) => {
+                    fill(
+                        i18n.t(Key::BackupLast),
+                        &[("date", &local_date(ms, i18n.lang.get().code()))],
+                    )
+                }
+                None => i18n.t(Key::BackupNever).to_string(),
+            }}
+        </p>
+        <p data-testid="eviction-note">{move || i18n.t(Key::BackupEviction)}</p>
+    }
+}
+
+/// The once-only reminder; `link` (an app path) is where backups are downloaded, if that
+/// is another page.
+#[component]
+pub fn BackupReminder(#[prop(optional)] link: Option<&'static str>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_backup();
+    let text = move || match state.status.with(|s| s.last_backup_ms) {
+        Some(ms) => fill(
+            i18n.t(Key::BackupReminderOld),
+            &[("date", &local_date(ms, i18n.lang.get().code()))],
+        ),
+        None => i18n.t(Key::BackupReminderNever).to_string(),
+    };
+    view! {
+        <Show when=move || state.remind.get()>
+            <div class="notice notice--info" data-testid="backup-reminder">
+                <p>{text}</p>
+                <div class="notice__actions">
+                    {link.map(|path| view! {
+                        <A href=web::app_href(path) attr:class="button">{move || i18n.t(Key::BackupReminderLink)}</A>
+                    })}
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        on:click=move |_| state.remind.set(false)
+                    >
+                        {move || i18n.t(Key::BackupReminderHide)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,111 @@
+//! Stored shape of the backup record, and its conversion to the model.
+//!
+//! The record describes this browser (when a file was downloaded here), not the person's
+//! content, so it is kept under its own key outside the `mvp-pathway:` documents: an export
+//! does not carry it and an import does not overwrite it. "Delete everything" removes it.
+
+use crate::domain::backup::BackupStatus;
+use serde::{Deserialize, Serialize};
+
+/// localStorage key of the record.
+pub const BACKUP_RECORD_KEY: &str = "mvp-pathway-device:last-backup";
+
+/// Stored form of [`BackupStatus`] (`v` = 1). The fingerprint is hex text: JSON numbers
+/// above 2^53 do not survive every reader.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredBackupStatus {
+    #[serde(default)]
+    pub v: u32,
+    #[serde(default)]
+    pub last_backup_ms: Option<i64>,
+    #[serde(default)]
+    pub fingerprint: Option<String>,
+    #[serde(default)]
+    pub reminded_ms: Option<i64>,
+}
+
+impl StoredBackupStatus {
+    /// The format this app writes.
+    pub const VERSION: u32 = 1;
+
+    /// The record as saved text.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The record from saved text; anything unreadable or of another format counts as no
+    /// record (the worst outcome is one reminder too many).
+    pub fn decode(text: &str) -> BackupStatus {
+        serde_json::from_str::<StoredBackupStatus>(text)
+            .ok()
+            .filter(|s| s.v == Self::VERSION)
+            .map(BackupStatus::from)
+            .unwrap_or_default()
+    }
+}
+
+impl From<&BackupStatus> for StoredBackupStatus {
+    fn from(s: &BackupStatus) -> Self {
+        StoredBackupStatus {
+            v: StoredBackupStatus::VERSION,
+            last_backup_ms: s.last_backup_ms,
+            fingerprint: s.fingerprint.map(|f| format!("{f:016x}")),
+            reminded_ms: s.reminded_ms,
+        }
+    }
+}
+
+impl From<StoredBackupStatus> for BackupStatus {
+    /// A fingerprint that is not hex counts as unknown (the journal then counts as changed).
+    fn from(s: StoredBackupStatus) -> Self {
+        BackupStatus {
+            last_backup_ms: s.last_backup_ms,
+            fingerprint: s.fingerprint.and_then(|f| u64::from_str_radix(&f, 16).ok()),
+            reminded_ms: s.reminded_ms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_as_text() {
+        let status = BackupStatus {
+            last_backup_ms: Some(1_700_000_000_000),
+            fingerprint: Some(u64::MAX - 3),
+            reminded_ms: None,
+        };
+        let text = StoredBackupStatus::from(&status).encode();
+        assert_eq!(StoredBackupStatus::decode(&text), status);
+    }
+
+    #[test]
+    fn unreadable_or_other_formats_count_as_no_record() {
+        for text in [
+            "",
+            "null",
+            "[]",
+            r#"{"v":2,"last_backup_ms":5}"#,
+            r#"{"last_backup_ms":5}"#,
+        ] {
+            assert_eq!(
+                StoredBackupStatus::decode(text),
+                BackupStatus::default(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_fingerprint_counts_as_changed() {
+        let s = BackupStatus::from(StoredBackupStatus {
+            v: 1,
+            last_backup_ms: Some(1),
+            fingerprint: Some("zz".into()),
+            reminded_ms: None,
+        });
+        assert!(s.changed_since_backup(0));
+    }
+}
