@@ -53,6 +53,7 @@ fn main() {
     }
 
     let keys: Vec<&String> = reference.keys().collect();
+    let core = core_keys(&keys);
     let mut out = String::new();
     out.push_str("/// Every translatable text of the app; one variant per key in `locales/en`.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
@@ -70,6 +71,21 @@ fn main() {
         let _ = writeln!(out, "    {key:?},");
     }
     out.push_str("];\n\n");
+    // Each key's part of the split build's language files: 0 for the first file (the
+    // texts of the main module: shell, home, 404, widget frame), 1 for the rest.
+    let mut counts = [0u16; 2];
+    out.push_str("/// For each key: its part (0: texts of the main module, 1: the rest) and its index there.\npub static KEY_PART: [(u8, u16); KEY_COUNT] = [\n");
+    for key in &keys {
+        let part = usize::from(!core.contains(key.as_str()));
+        let _ = writeln!(out, "    ({part}, {}),", counts[part]);
+        counts[part] += 1;
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "/// Number of texts in each part.\npub const PART_LEN: [usize; 2] = [{}, {}];\n",
+        counts[0], counts[1]
+    );
     out.push_str("/// The shipped languages, in the order the language switcher lists them.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Lang {\n");
     for (lang, _) in &tables {
@@ -130,10 +146,21 @@ fn main() {
     // (scripts/build/wasm.sh copies `text/` next to the Wasm).
     let text_dir = out_dir.join("text");
     fs::create_dir_all(&text_dir).expect("create text dir");
+    // `<lang>.json`: the texts of the main module, loaded before the app mounts;
+    // `more-<lang>.json`: the rest, loaded with the first lazy page. Both in key order.
     for (lang, table) in &tables {
-        let texts: Vec<&str> = keys.iter().map(|k| table[*k].as_str()).collect();
-        let json = serde_json::to_string(&texts).expect("language file as JSON");
-        fs::write(text_dir.join(format!("{lang}.json")), json).expect("write language file");
+        for (file, in_part) in [
+            (format!("{lang}.json"), true),
+            (format!("more-{lang}.json"), false),
+        ] {
+            let texts: Vec<&str> = keys
+                .iter()
+                .filter(|k| core.contains(k.as_str()) == in_part)
+                .map(|k| table[*k].as_str())
+                .collect();
+            let json = serde_json::to_string(&texts).expect("language file as JSON");
+            fs::write(text_dir.join(file), json).expect("write language file");
+        }
     }
 
     faq_content::generate();
@@ -159,6 +186,41 @@ fn check_events(langs: &[&str]) {
 }
 
 /// Reads every `*.txt` file of one language folder: `key = text` lines, `#` comments.
+/// The source files of the main module that show texts (everything but the lazy pages).
+/// Their keys go into the first language file; a new such file must be listed here, or
+/// its texts are empty until the first lazy page has loaded the rest.
+const CORE_SOURCES: &[&str] = &[
+    "src/lib.rs",
+    "src/state.rs",
+    "src/web.rs",
+    "src/pwa.rs",
+    "src/components/shell.rs",
+    "src/components/embed.rs",
+    "src/components/rendered_html.rs",
+    "src/pages/home.rs",
+    "src/pages/not_found.rs",
+];
+
+/// Keys named (`Key::CamelName`) in [`CORE_SOURCES`], as locale keys.
+fn core_keys(keys: &[&String]) -> std::collections::BTreeSet<String> {
+    let by_variant: BTreeMap<String, &String> = keys.iter().map(|k| (camel(k), *k)).collect();
+    let mut core = std::collections::BTreeSet::new();
+    for file in CORE_SOURCES {
+        println!("cargo:rerun-if-changed={file}");
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for (i, _) in text.match_indices("Key::") {
+            let name: String = text[i + 5..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if let Some(key) = by_variant.get(&name) {
+                core.insert((*key).clone());
+            }
+        }
+    }
+    core
+}
+
 fn read_lang(dir: &Path) -> BTreeMap<String, String> {
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))

@@ -21,7 +21,7 @@ use i18n::Key;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 use routes::*;
 use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_settings, AppStorage};
 
@@ -54,9 +54,9 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
             <EmbedFrame options>
                 <RouteStatus routing/>
                 <Routes fallback=components::embed::OutsideWidget>
-                    <Route path=path!("/embed/explainer/*rest") view={Lazy::<ExplainerRoute>::new()}/>
-                    <Route path=path!("/embed/checklist") view={Lazy::<ChecklistRoute>::new()}/>
-                    <Route path=path!("/embed/faq") view={Lazy::<FaqRoute>::new()}/>
+                    <Route path=path!("/embed/explainer/*rest") view={Page::<ExplainerRoute>::new()}/>
+                    <Route path=path!("/embed/checklist") view={Page::<ChecklistRoute>::new()}/>
+                    <Route path=path!("/embed/faq") view={Page::<FaqRoute>::new()}/>
                 </Routes>
             </EmbedFrame>
         </Router>
@@ -91,21 +91,21 @@ pub fn Shell() -> impl IntoView {
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()}/>
-                    <Route path=path!("/embed") view={Lazy::<EmbedGeneratorRoute>::new()}/>
-                    <Route path=path!("/faq") view={Lazy::<FaqRoute>::new()}/>
-                    <Route path=path!("/events") view={Lazy::<EventsRoute>::new()}/>
-                    <Route path=path!("/explainer/*rest") view={Lazy::<ExplainerRoute>::new()}/>
-                    <ParentRoute path=path!("/journal") view={Lazy::<JournalLayoutRoute>::new()}>
-                        <Route path=path!("") view={Lazy::<JournalEntriesRoute>::new()}/>
-                        <Route path=path!("overview") view={Lazy::<JournalOverviewRoute>::new()}/>
-                        <Route path=path!("data") view={Lazy::<JournalDataRoute>::new()}/>
-                        <Route path=path!("new") view={Lazy::<JournalNewRoute>::new()}/>
-                        <Route path=path!(":id/edit") view={Lazy::<JournalEditRoute>::new()}/>
+                    <Route path=path!("/about") view={Page::<AboutRoute>::new()}/>
+                    <Route path=path!("/embed") view={Page::<EmbedGeneratorRoute>::new()}/>
+                    <Route path=path!("/faq") view={Page::<FaqRoute>::new()}/>
+                    <Route path=path!("/events") view={Page::<EventsRoute>::new()}/>
+                    <Route path=path!("/explainer/*rest") view={Page::<ExplainerRoute>::new()}/>
+                    <ParentRoute path=path!("/journal") view={Page::<JournalLayoutRoute>::new()}>
+                        <Route path=path!("") view={Page::<JournalEntriesRoute>::new()}/>
+                        <Route path=path!("overview") view={Page::<JournalOverviewRoute>::new()}/>
+                        <Route path=path!("data") view={Page::<JournalDataRoute>::new()}/>
+                        <Route path=path!("new") view={Page::<JournalNewRoute>::new()}/>
+                        <Route path=path!(":id/edit") view={Page::<JournalEditRoute>::new()}/>
                     </ParentRoute>
-                    <Route path=path!("/checklist") view={Lazy::<ChecklistRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
-                    <Route path=path!("/story") view={Lazy::<StoryRoute>::new()}/>
+                    <Route path=path!("/checklist") view={Page::<ChecklistRoute>::new()}/>
+                    <Route path=path!("/settings") view={Page::<SettingsRoute>::new()}/>
+                    <Route path=path!("/story") view={Page::<StoryRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

@@ -7,6 +7,7 @@
 //!   what is typed in the journal's entry form is kept for this tab (`web::stash_draft`);
 //!   the checklist's notes and the story are saved as they are typed.
 
+use crate::components::rendered_html::trusted_worker_url;
 use crate::i18n::Key;
 use crate::state::use_i18n;
 use crate::web;
@@ -75,7 +76,16 @@ impl Updates {
         });
         sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
-        let promise = sw.register_with_options(&format!("{base}sw.js"), &options);
+        // Through Reflect: under Trusted Types the address must be a TrustedScriptURL.
+        let register = js_sys::Reflect::get(sw, &"register".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(promise) = register
+            .and_then(|f| f.call2(sw, &trusted_worker_url(), &options).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        else {
+            return;
+        };
         web::when_settled(promise, move |result| {
             let Ok(registration) = result.and_then(|r| r.dyn_into::<ServiceWorkerRegistration>())
             else {

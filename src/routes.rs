@@ -4,10 +4,47 @@
 //! one module, because `#[lazy]` code built without the splitter cannot run.
 
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
+use leptos_router::{ChooseView, Lazy, LazyRoute};
+
+/// A lazy page as a route's view: its code and the rest of the language's texts
+/// (`text/more-<lang>.json`, see `i18n`) download side by side, and the page is built
+/// when both are there, so it never shows an empty text.
+pub struct Page<T>(Lazy<T>);
+
+impl<T> Page<T> {
+    /// The route view for lazy page `T`.
+    pub fn new() -> Self {
+        Page(Lazy::new())
+    }
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Page::new()
+    }
+}
+
+impl<T> Clone for Page<T> {
+    fn clone(&self) -> Self {
+        Page(self.0.clone())
+    }
+}
+
+impl<T: Send + Sync + LazyRoute> ChooseView for Page<T> {
+    async fn choose(self) -> AnyView {
+        leptos::task::spawn_local(crate::state::more_texts());
+        self.0.preload().await;
+        crate::state::more_texts().await;
+        self.0.choose().await
+    }
+
+    async fn preload(&self) {
+        self.0.preload().await;
+    }
+}
 
 /// Declares a unit struct whose `LazyRoute` view is `$page`, split into its own chunk
-/// unless the `eager` feature is on.
+/// unless the `eager` feature is on. Routes use it through [`Page`].
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $name:ident => $page:path) => {
         $(#[$doc])*

@@ -1,11 +1,12 @@
 //! App-wide reactive state provided as context: storage, its status, and settings.
 
 use crate::domain::settings::Settings;
-use crate::i18n::{tr, Key, Lang};
+use crate::i18n::{tr, Key, Lang, Part};
 use crate::storage::{
     BackendKind, Document, Loaded, Recovery, StorageError, Store, StoredSettings,
 };
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 
 /// Storage plus what the user must be told about it.
 #[derive(Clone, Copy)]
@@ -160,27 +161,83 @@ pub fn preferred_lang(url: Option<Lang>, saved: Option<Lang>) -> Lang {
         .unwrap_or_else(|| Lang::negotiate(browser_languages().iter().map(String::as_str)))
 }
 
-/// Loads `lang`'s texts unless they are already there: from the request the loader in
-/// `index.html` started for it, else from `text/<lang>.json` of this build.
-pub async fn load_language(lang: Lang) -> Result<(), String> {
-    if lang.is_ready() {
+/// Loads one part of `lang`'s texts unless it is already there: from the request the
+/// loader in `index.html` started for it, else from this build's file.
+pub async fn load_language_part(lang: Lang, part: Part) -> Result<(), String> {
+    if lang.has(part) {
         return Ok(());
     }
-    let prefetched = crate::web::take_prefetched_text(lang.code());
-    let text = match prefetched {
+    let slot = match part {
+        Part::Main => "text",
+        Part::More => "more",
+    };
+    let text = match crate::web::take_prefetched_text(lang.code(), slot) {
         Some(promise) => {
             let response = wasm_bindgen_futures::JsFuture::from(promise)
                 .await
                 .map_err(|e| crate::web::js_reason(&e))?;
             crate::web::response_text(response).await?
         }
-        None => {
-            crate::web::fetch_text(&crate::web::pkg_url(&format!("text/{}.json", lang.code())))
-                .await?
-        }
+        None => crate::web::fetch_text(&crate::web::pkg_url(&part.file(lang))).await?,
     };
     let texts: Vec<String> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    crate::i18n::install(lang, texts).map_err(|e| format!("{e:?}"))
+    crate::i18n::install(lang, part, texts).map_err(|e| format!("{e:?}"))
+}
+
+thread_local! {
+    /// Set once a lazy page has been opened: from then on a language is shown only with
+    /// all of its texts.
+    static MORE_WANTED: Cell<bool> = const { Cell::new(false) };
+    /// The language shown, for code outside the reactive tree (lazy routes' `data`).
+    static SHOWN: Cell<Option<Lang>> = const { Cell::new(None) };
+    /// Loads of the rest of a language's texts, shared by every page that waits for them.
+    static MORE_LOADS: RefCell<Vec<(Lang, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// True when `lang` can be shown: its main texts, and the rest once a lazy page is open.
+pub fn texts_ready(lang: Lang) -> bool {
+    lang.has(Part::Main) && (!MORE_WANTED.get() || lang.has(Part::More))
+}
+
+/// Loads what [`texts_ready`] needs of `lang`.
+pub async fn load_language(lang: Lang) -> Result<(), String> {
+    load_language_part(lang, Part::Main).await?;
+    if MORE_WANTED.get() {
+        load_language_part(lang, Part::More).await?;
+    }
+    Ok(())
+}
+
+/// Waits until the shown language's texts for the lazy pages are there, loading them once
+/// (lazy routes call it from `data`, so the download runs beside the page's code, and
+/// again before the view). If they cannot be loaded, the shell shows the same message
+/// as for a page whose code could not be downloaded.
+pub async fn more_texts() {
+    MORE_WANTED.set(true);
+    let Some(lang) = SHOWN.get() else {
+        return;
+    };
+    if lang.has(Part::More) {
+        return;
+    }
+    let promise = MORE_LOADS.with_borrow_mut(|loads| {
+        if let Some((_, promise)) = loads.iter().find(|(l, _)| *l == lang) {
+            return promise.clone();
+        }
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            load_language_part(lang, Part::More)
+                .await
+                .map(|()| wasm_bindgen::JsValue::UNDEFINED)
+                .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+        });
+        loads.push((lang, promise.clone()));
+        promise
+    });
+    if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+        // A later page may try again.
+        MORE_LOADS.with_borrow_mut(|loads| loads.retain(|(l, _)| *l != lang));
+        crate::web::announce_download_failure();
+    }
 }
 
 /// Before the app mounts: loads the texts of the language the reader will see (English
@@ -191,10 +248,10 @@ pub async fn prepare_language() -> Result<(), String> {
         Settings::from(store.load::<StoredSettings>().into_value()).lang
     };
     let lang = preferred_lang(url_lang(), saved);
-    match load_language(lang).await {
+    match load_language_part(lang, Part::Main).await {
         Ok(()) => Ok(()),
         Err(reason) => {
-            load_language(Lang::En).await?;
+            load_language_part(Lang::En, Part::Main).await?;
             Err(reason)
         }
     }
@@ -215,7 +272,7 @@ pub fn provide_app_state_adjusted(storage: AppStorage, adjust: impl FnOnce(&mut 
     let wanted = Memo::new(move |_| preferred_lang(url_lang.get(), settings.with(|s| s.lang)));
     let initial = wanted.get_untracked();
     // Before mounting, main() loaded the wanted language, or English if it could not.
-    let shown = if initial.is_ready() {
+    let shown = if texts_ready(initial) {
         initial
     } else {
         Lang::En
@@ -225,13 +282,19 @@ pub fn provide_app_state_adjusted(storage: AppStorage, adjust: impl FnOnce(&mut 
         url_lang,
         load_error: RwSignal::new((shown != initial).then(|| (initial, String::new()))),
     };
+    SHOWN.set(Some(shown));
+    Effect::watch(
+        move || i18n.lang.get(),
+        |lang, _, _| SHOWN.set(Some(*lang)),
+        false,
+    );
     // A newly chosen language is shown within a frame of its file arriving; if it cannot
     // be loaded, the current one stays and the shell says why.
     Effect::watch(
         move || wanted.get(),
         move |lang, _, _| {
             let lang = *lang;
-            if lang.is_ready() {
+            if texts_ready(lang) {
                 i18n.lang.set(lang);
                 i18n.load_error.set(None);
                 return;

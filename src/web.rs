@@ -242,8 +242,9 @@ pub fn js_reason(e: &wasm_bindgen::JsValue) -> String {
 }
 
 /// The request for `code`'s language file that the loader in `index.html` started while
-/// the Wasm downloaded (`window.__mvp.text` for `window.__mvp.lang`), taken once.
-pub fn take_prefetched_text(code: &str) -> Option<js_sys::Promise> {
+/// the Wasm downloaded (`window.__mvp[slot]` for `window.__mvp.lang`: `text` for the main
+/// texts, `more` for the rest on a lazy page), taken once.
+pub fn take_prefetched_text(code: &str, slot: &str) -> Option<js_sys::Promise> {
     let mvp = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"__mvp".into()).ok())
         .filter(|v| v.is_object())?;
@@ -253,7 +254,17 @@ pub fn take_prefetched_text(code: &str) -> Option<js_sys::Promise> {
     if lang != code {
         return None;
     }
-    take_prefetched("text")
+    take_prefetched(slot)
+}
+
+/// Tells the page that a part of the app could not be downloaded (the same event the
+/// chunk loader sends), so the shell shows its message with a Reload button.
+pub fn announce_download_failure() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("mvp-chunk-error") {
+            let _ = window.dispatch_event(&event);
+        }
+    }
 }
 
 /// Replaces the page with a short message and a Reload button, for when the app's own

@@ -74,7 +74,7 @@ export async function run(dir, ctx) {
   renameSync(pkg, join(dir, name));
 
   const langs = files
-    .filter((f) => /^text\/[A-Za-z-]+\.json$/.test(f) && !f.startsWith("text/faq-"))
+    .filter((f) => /^text\/[A-Za-z-]+\.json$/.test(f) && !/^text\/(faq|more)-/.test(f))
     .map((f) => f.slice(5, -5))
     .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
   const indexPath = join(dir, "index.html");

@@ -1,4 +1,5 @@
-//! The one place the app inserts HTML, through the one Trusted Types policy.
+//! The one place the app inserts HTML, through the one Trusted Types policy (which also
+//! vouches for the one script URL the app loads: its service worker).
 //!
 //! The HTML comes only from the app's safe Markdown renderer (`domain::markdown`), at run
 //! time (journal descriptions, the story preview) or at build time (FAQ answers). The page
@@ -52,11 +53,42 @@ fn create_policy() -> Option<JsValue> {
     // The renderer's output is already safe; the policy marks it as such, nothing more.
     let identity = Closure::<dyn Fn(String) -> String>::new(|html| html).into_js_value();
     js_sys::Reflect::set(&options, &"createHTML".into(), &identity).ok()?;
+    // The one script URL the app loads itself: its service worker (`src/pwa.rs`).
+    let worker_only = Closure::<dyn Fn(String) -> String>::new(|url: String| {
+        if url == worker_url() {
+            url
+        } else {
+            String::new()
+        }
+    })
+    .into_js_value();
+    js_sys::Reflect::set(&options, &"createScriptURL".into(), &worker_only).ok()?;
     let create: js_sys::Function = js_sys::Reflect::get(&factory, &"createPolicy".into())
         .ok()?
         .dyn_into()
         .ok()?;
     create.call2(&factory, &POLICY_NAME.into(), &options).ok()
+}
+
+/// The address of the app's service worker, `sw.js` at the base path.
+pub fn worker_url() -> String {
+    format!("{}sw.js", crate::web::app_href("/"))
+}
+
+/// The service worker's address as a TrustedScriptURL where the browser knows Trusted
+/// Types (the policy refuses plain strings for `serviceWorker.register`), else as text.
+pub fn trusted_worker_url() -> JsValue {
+    let url = worker_url();
+    POLICY
+        .with(|policy| {
+            let policy = policy.as_ref()?;
+            let create: js_sys::Function = js_sys::Reflect::get(policy, &"createScriptURL".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            create.call1(policy, &url.as_str().into()).ok()
+        })
+        .unwrap_or_else(|| url.into())
 }
 
 /// Sets `element.innerHTML`, as TrustedHTML where the browser knows Trusted Types.

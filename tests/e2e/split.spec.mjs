@@ -135,7 +135,7 @@ test("?lang= works on a deep link, sets lang and dir, and only that language is 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preguntas frecuentes");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   const texts = urls.filter((u) => /\/text\/[^/]+\.json$/.test(u)).map((u) => u.split("/text/")[1]);
-  expect(texts.sort()).toEqual(["es.json", "faq-es.json"]);
+  expect(texts.sort()).toEqual(["es.json", "faq-es.json", "more-es.json"]);
 
   await page.goto("/journal?lang=ar");
   await appReady(page);
@@ -145,6 +145,23 @@ test("?lang= works on a deep link, sets lang and dir, and only that language is 
   await appReady(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+});
+
+test("the home page loads only the shell's texts; a lazy page brings the rest of the language", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => {
+    if (/\/text\/[^/]+\.json$/.test(r.url())) requests.push([r.url().split("/text/")[1], r.headers()["sec-purpose"] ?? ""]);
+  });
+  await page.goto("/?lang=de");
+  await appReady(page);
+  expect(requests[0]).toEqual(["de.json", ""]);
+  // Only the idle-time prefetch may ask for the rest before a lazy page is opened.
+  expect(requests.filter(([f, purpose]) => f !== "de.json" && !purpose.includes("prefetch"))).toEqual([]);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checkliste" }).click();
+  await expect(page.locator("#main h1")).toHaveText("Checkliste zur Bewerbung");
+  await expect(page.locator("#main h1")).toBeFocused();
+  expect(requests.some(([f]) => f === "more-de.json")).toBe(true);
+  expect(requests.filter(([f]) => !/^(more-)?de\.json$/.test(f))).toEqual([]);
 });
 
 test("the language switch keeps the page, its query and fragment, and names each language in itself", async ({ page }) => {
