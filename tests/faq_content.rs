@@ -127,7 +127,7 @@ fn shipped_answers_contain_no_script_and_only_safe_links() {
 
 #[test]
 fn hostile_markdown_in_a_content_file_is_shown_as_text() {
-    let file = "id: hostile\ntopic: app\nquestion: <img src=x onerror=alert(1)>\nsource: test\nreviewed: 2026-11-27\n---\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a> ![p](data:image/svg+xml,<svg onload=alert(3)>)\n";
+    let file = "id: hostile\ntopic: app\nquestion: <img src=x onerror=alert(1)>\nsource: test | /about\nreviewed: 2026-11-27\n---\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a> ![p](data:image/svg+xml,<svg onload=alert(3)>)\n";
     let entry = parse_entry(file).expect("valid front matter");
     let html = render_markdown(&entry.body);
     assert!(!html.contains("<script"), "{html}");
