@@ -377,7 +377,11 @@ mod faq_content {
                 .iter()
                 .map(|(e, fallback)| {
                     let s = &e.source;
-                    let sources: Vec<&str> = s.sources.iter().map(|x| x.name.as_str()).collect();
+                    let sources: Vec<serde_json::Value> = s
+                        .sources
+                        .iter()
+                        .map(|x| serde_json::json!({ "name": x.name, "url": x.url }))
+                        .collect();
                     serde_json::json!({
                         "id": s.id, "topic": s.topic, "question": s.question,
                         "answer": e.answer, "text": e.text, "sources": sources,
@@ -399,11 +403,15 @@ mod faq_content {
             );
             for (e, fallback) in &merged {
                 let s = &e.source;
-                let sources: Vec<&str> = s.sources.iter().map(|x| x.name.as_str()).collect();
+                let sources: String = s
+                    .sources
+                    .iter()
+                    .map(|x| format!("SourceLink {{ name: {:?}, url: {:?} }}, ", x.name, x.url))
+                    .collect();
                 let _ = writeln!(
                     out,
-                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &{:?}, reviewed: {:?}, fallback: {fallback} }},",
-                    s.id, s.topic, s.question, e.answer, e.text, sources, s.reviewed
+                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &[{sources}], reviewed: {:?}, fallback: {fallback} }},",
+                    s.id, s.topic, s.question, e.answer, e.text, s.reviewed
                 );
             }
             out.push_str("];\n\n");
