@@ -286,8 +286,9 @@ fn camel(key: &str) -> String {
 //
 // Compiles `content/faq/<lang>/*.md` (front matter, `---`, Markdown answer) into static
 // entries. Answers are rendered here with the app's own safe renderer, so the Markdown
-// parser stays out of the Wasm. The build fails on a missing source or review date, a bad
-// or duplicate anchor, or languages that disagree on the set of anchors.
+// parser stays out of the Wasm. The build fails on a missing source or review date, a
+// source without a link (`source: <name> | https://…` or `| /<path>`), a bad or duplicate
+// anchor, or languages that disagree on the set of anchors or on an answer's source links.
 // `MVP_FAQ_RENDER=runtime` keeps the Markdown instead (to measure the other way; the page
 // then renders it in the browser).
 
@@ -368,12 +369,34 @@ mod faq_content {
             }
             all.insert(lang.clone(), entries);
         }
-        let reference: BTreeMap<&str, &str> = all
+        let english = all
             .get("en")
-            .unwrap_or_else(|| panic!("{ROOT}/en is missing"))
+            .unwrap_or_else(|| panic!("{ROOT}/en is missing"));
+        let reference: BTreeMap<&str, &str> = english
             .iter()
             .map(|e| (e.source.id.as_str(), e.source.topic.as_str()))
             .collect();
+        // Source names may be translated; their links and their order may not.
+        let links = |e: &Compiled| -> Vec<String> {
+            e.source.sources.iter().map(|s| s.url.clone()).collect()
+        };
+        let reference_links: BTreeMap<&str, Vec<String>> = english
+            .iter()
+            .map(|e| (e.source.id.as_str(), links(e)))
+            .collect();
+        for (lang, entries) in &all {
+            for e in entries {
+                if let Some(en) = reference_links.get(e.source.id.as_str()) {
+                    if &links(e) != en {
+                        problems.push(format!(
+                            "{ROOT}/{lang}: `{}` links its sources to {:?}, English to {en:?}",
+                            e.source.id,
+                            links(e)
+                        ));
+                    }
+                }
+            }
+        }
         for (lang, entries) in &all {
             let ids: BTreeMap<&str, &str> = entries
                 .iter()
@@ -398,7 +421,6 @@ mod faq_content {
 
         // Every language lists every English entry in English order; an answer not yet
         // translated is the English one, marked `fallback` (shown with lang="en").
-        let english = &all["en"];
         let mut out = String::new();
         let text_dir = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("text");
         fs::create_dir_all(&text_dir).expect("create text dir");
@@ -417,9 +439,14 @@ mod faq_content {
                 .iter()
                 .map(|(e, fallback)| {
                     let s = &e.source;
+                    let sources: Vec<serde_json::Value> = s
+                        .sources
+                        .iter()
+                        .map(|x| serde_json::json!({ "name": x.name, "url": x.url }))
+                        .collect();
                     serde_json::json!({
                         "id": s.id, "topic": s.topic, "question": s.question,
-                        "answer": e.answer, "text": e.text, "sources": s.sources,
+                        "answer": e.answer, "text": e.text, "sources": sources,
                         "reviewed": s.reviewed, "fallback": fallback,
                     })
                 })
@@ -438,10 +465,15 @@ mod faq_content {
             );
             for (e, fallback) in &merged {
                 let s = &e.source;
+                let sources: String = s
+                    .sources
+                    .iter()
+                    .map(|x| format!("SourceLink {{ name: {:?}, url: {:?} }}, ", x.name, x.url))
+                    .collect();
                 let _ = writeln!(
                     out,
-                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &{:?}, reviewed: {:?}, fallback: {fallback} }},",
-                    s.id, s.topic, s.question, e.answer, e.text, s.sources, s.reviewed
+                    "    FaqEntry {{ id: {:?}, topic: {:?}, question: {:?}, answer: {:?}, answer_text: {:?}, sources: &[{sources}], reviewed: {:?}, fallback: {fallback} }},",
+                    s.id, s.topic, s.question, e.answer, e.text, s.reviewed
                 );
             }
             out.push_str("];\n\n");

@@ -1,9 +1,12 @@
-//! The compiled-in FAQ, checked on the data the app ships: every entry has sources and a
-//! real review date, anchors are unique, the same in every language and never removed,
-//! and every answer is exactly what the safe renderer makes of its content file.
+//! The compiled-in FAQ, checked on the data the app ships: every entry has sources with
+//! links and a real review date, anchors are unique, the same in every language and never
+//! removed, every answer is exactly what the safe renderer makes of its content file, and
+//! the per-language files of the split build carry the same sources and links.
 
-use mvp_pathway::content::faq::{by_topic, entries, entry_matches};
-use mvp_pathway::domain::faq::{is_slug, parse_entry, parse_iso_date, query_terms};
+use mvp_pathway::content::faq::{by_topic, entries, entry_matches, install};
+use mvp_pathway::domain::faq::{
+    is_slug, is_source_url, parse_entry, parse_iso_date, query_terms, FaqError, SourceProblem,
+};
 use mvp_pathway::domain::markdown::render_markdown;
 use mvp_pathway::i18n::Lang;
 use std::collections::BTreeSet;
@@ -48,7 +51,7 @@ fn every_entry_has_a_source_and_a_real_review_date() {
         for e in list {
             assert!(!e.sources.is_empty(), "{lang:?} {}: no source", e.id);
             assert!(
-                e.sources.iter().all(|s| !s.trim().is_empty()),
+                e.sources.iter().all(|s| !s.name.trim().is_empty()),
                 "{lang:?} {}",
                 e.id
             );
@@ -61,6 +64,125 @@ fn every_entry_has_a_source_and_a_real_review_date() {
             assert!(!e.question.trim().is_empty() && !e.answer_text.trim().is_empty());
         }
     }
+}
+
+#[test]
+fn every_shipped_source_has_a_link_and_the_same_links_as_english() {
+    let english = entries(Lang::En);
+    for lang in Lang::ALL {
+        for e in entries(*lang) {
+            for s in e.sources {
+                assert!(
+                    is_source_url(s.url),
+                    "{lang:?} {}: source `{}` has link `{}`",
+                    e.id,
+                    s.name,
+                    s.url
+                );
+                assert_eq!(s.is_app_path(), s.url.starts_with('/'));
+            }
+            let en = english
+                .iter()
+                .find(|en| en.id == e.id)
+                .unwrap_or_else(|| panic!("{lang:?} {}: not in English", e.id));
+            let links = |list: &[mvp_pathway::content::faq::SourceLink]| {
+                list.iter().map(|s| s.url).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                links(e.sources),
+                links(en.sources),
+                "{lang:?} {}: source links differ from English",
+                e.id
+            );
+            // Translators keep the names too, except Spanish, which translates them.
+            if *lang != Lang::Es {
+                assert_eq!(e.sources, en.sources, "{lang:?} {}", e.id);
+            }
+        }
+    }
+    // The official site is what every unofficial-background source links to.
+    for e in english {
+        for s in e.sources {
+            if s.name.contains("unofficial background") {
+                assert_eq!(s.url, "https://mvp.microsoft.com", "{}", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_content_file_with_a_source_without_a_link_is_refused() {
+    let file = "id: no-link\ntopic: app\nquestion: Q?\nsource: Official MVP FAQ (mvp.microsoft.com)\nreviewed: 2026-11-27\n---\nA.\n";
+    let err = parse_entry(file).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FaqError::BadSource {
+                line: 4,
+                problem: SourceProblem::NoUrl,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("has no URL"), "{err}");
+    for bad in [
+        "http://mvp.microsoft.com",
+        "mvp.microsoft.com",
+        "//x.example",
+    ] {
+        let file = file.replace(")\nreviewed", &format!(") | {bad}\nreviewed"));
+        assert!(
+            matches!(
+                parse_entry(&file),
+                Err(FaqError::BadSource {
+                    problem: SourceProblem::BadUrl,
+                    ..
+                })
+            ),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_split_builds_faq_files_carry_the_source_links() {
+    for lang in Lang::ALL {
+        let path = Path::new(env!("OUT_DIR"))
+            .join("text")
+            .join(format!("faq-{}.json", lang.code()));
+        let text = std::fs::read_to_string(&path).expect("FAQ file of the split build");
+        let files: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON");
+        let shipped = entries(*lang);
+        assert_eq!(files.len(), shipped.len(), "{lang:?}");
+        for (file, e) in files.iter().zip(shipped) {
+            assert_eq!(file["id"], e.id);
+            let sources: Vec<(&str, &str)> = file["sources"]
+                .as_array()
+                .expect("sources")
+                .iter()
+                .map(|s| {
+                    (
+                        s["name"].as_str().unwrap_or_default(),
+                        s["url"].as_str().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let expected: Vec<(&str, &str)> = e.sources.iter().map(|s| (s.name, s.url)).collect();
+            assert_eq!(sources, expected, "{lang:?} {}", e.id);
+        }
+        // Installing it works (a no-op natively, where every language is compiled in).
+        install(*lang, &text).expect("installable");
+    }
+    // A file whose link was changed after the build, or that lost a link, is refused.
+    let entry = |url: &str| {
+        format!(
+            r#"[{{"id":"x","topic":"app","question":"Q","answer":"<p>A</p>","text":"A","sources":[{{"name":"N"{url}}}],"reviewed":"2026-11-27","fallback":false}}]"#
+        )
+    };
+    assert!(install(Lang::En, &entry(r#","url":"https://mvp.microsoft.com""#)).is_ok());
+    assert!(install(Lang::En, &entry(r#","url":"javascript:alert(1)""#)).is_err());
+    assert!(install(Lang::En, &entry("")).is_err());
 }
 
 #[test]
@@ -127,7 +249,7 @@ fn shipped_answers_contain_no_script_and_only_safe_links() {
 
 #[test]
 fn hostile_markdown_in_a_content_file_is_shown_as_text() {
-    let file = "id: hostile\ntopic: app\nquestion: <img src=x onerror=alert(1)>\nsource: test\nreviewed: 2026-11-27\n---\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a> ![p](data:image/svg+xml,<svg onload=alert(3)>)\n";
+    let file = "id: hostile\ntopic: app\nquestion: <img src=x onerror=alert(1)>\nsource: test | /about\nreviewed: 2026-11-27\n---\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a> ![p](data:image/svg+xml,<svg onload=alert(3)>)\n";
     let entry = parse_entry(file).expect("valid front matter");
     let html = render_markdown(&entry.body);
     assert!(!html.contains("<script"), "{html}");

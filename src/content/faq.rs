@@ -4,7 +4,7 @@
 //! language as `text/faq-<lang>.json`, which the FAQ page fetches and [`install`]s, so the
 //! FAQ is in nobody's first load except the FAQ page's.
 
-use crate::domain::faq::{matches_all, TOPICS};
+use crate::domain::faq::{is_source_url, matches_all, TOPICS};
 use crate::i18n::Lang;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -22,12 +22,34 @@ pub struct FaqEntry {
     answer: &'static str,
     /// The answer without markup, for search.
     pub answer_text: &'static str,
-    /// Names of the sources, at least one.
-    pub sources: &'static [&'static str],
+    /// The sources, at least one, each with its link.
+    pub sources: &'static [SourceLink],
     /// `YYYY-MM-DD`.
     pub reviewed: &'static str,
     /// Not yet translated: the English entry stands in (shown with `lang="en"`).
     pub fallback: bool,
+}
+
+/// One source of an answer: the name the reader sees and where it links.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SourceLink {
+    pub name: &'static str,
+    /// `https://…`, or a path inside the app (`/about`) to put under the base path.
+    pub url: &'static str,
+}
+
+impl SourceLink {
+    /// True for a path inside the app rather than another site.
+    pub fn is_app_path(&self) -> bool {
+        self.url.starts_with('/')
+    }
+}
+
+/// One source as written in `text/faq-<lang>.json`.
+#[derive(Deserialize)]
+struct SourceFile {
+    name: String,
+    url: String,
 }
 
 /// One entry as written in `text/faq-<lang>.json`.
@@ -38,7 +60,7 @@ struct EntryFile {
     question: String,
     answer: String,
     text: String,
-    sources: Vec<String>,
+    sources: Vec<SourceFile>,
     reviewed: String,
     fallback: bool,
 }
@@ -57,6 +79,14 @@ pub fn install(lang: Lang, json: &str) -> Result<(), String> {
     if files.is_empty() {
         return Err("no entries".into());
     }
+    // The build checked every link; a file changed since then is refused, not shown.
+    if let Some(bad) = files
+        .iter()
+        .flat_map(|f| &f.sources)
+        .find(|s| !is_source_url(&s.url))
+    {
+        return Err(format!("source link `{}` is not allowed", bad.url));
+    }
     if INSTALLED[lang as usize].get().is_none() {
         let entries: Vec<FaqEntry> = files
             .into_iter()
@@ -69,7 +99,10 @@ pub fn install(lang: Lang, json: &str) -> Result<(), String> {
                 sources: Box::leak(
                     f.sources
                         .into_iter()
-                        .map(leak)
+                        .map(|s| SourceLink {
+                            name: leak(s.name),
+                            url: leak(s.url),
+                        })
                         .collect::<Vec<_>>()
                         .into_boxed_slice(),
                 ),

@@ -7,9 +7,10 @@
 //! ```
 //! use mvp_pathway::domain::faq::parse_entry;
 //! let entry = parse_entry(
-//!     "id: what-it-is\ntopic: program\nquestion: What is it?\nsource: Official FAQ\nreviewed: 2026-11-27\n---\nAn award.\n",
+//!     "id: what-it-is\ntopic: program\nquestion: What is it?\nsource: Official FAQ | https://mvp.microsoft.com\nreviewed: 2026-11-27\n---\nAn award.\n",
 //! ).unwrap();
 //! assert_eq!(entry.id, "what-it-is");
+//! assert_eq!(entry.sources[0].url, "https://mvp.microsoft.com");
 //! assert_eq!(entry.body.trim(), "An award.");
 //! ```
 
@@ -34,12 +35,39 @@ pub struct FaqSource {
     /// One of [`TOPICS`].
     pub topic: String,
     pub question: String,
-    /// Names of the sources the answer relies on, at least one.
-    pub sources: Vec<String>,
+    /// The sources the answer relies on, at least one, each with its link.
+    pub sources: Vec<Source>,
     /// Date the answer was last checked against its sources, `YYYY-MM-DD`.
     pub reviewed: String,
     /// The answer, in Markdown.
     pub body: String,
+}
+
+/// One source of an answer: `source: <name> | <url>` in the front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// What the reader sees, e.g. `Official MVP FAQ (mvp.microsoft.com)`.
+    pub name: String,
+    /// `https://…`, or a path inside the app starting with `/` (e.g. `/about`).
+    pub url: String,
+}
+
+impl Source {
+    /// True for a path inside the app (`/about`), which the page puts under its base path.
+    pub fn is_app_path(&self) -> bool {
+        self.url.starts_with('/')
+    }
+}
+
+/// What is wrong with a `source:` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceProblem {
+    /// Nothing before the `|`.
+    NoName,
+    /// No `| <url>` part, or nothing after the `|`.
+    NoUrl,
+    /// The URL is neither `https://<host>…` nor a path starting with a single `/`.
+    BadUrl,
 }
 
 /// Why a content file was refused.
@@ -53,6 +81,12 @@ pub enum FaqError {
     BadTopic(String),
     BadDate(String),
     EmptyAnswer,
+    /// A `source:` line without a name or a usable link; `line` counts from 1 in the file.
+    BadSource {
+        line: usize,
+        text: String,
+        problem: SourceProblem,
+    },
 }
 
 impl fmt::Display for FaqError {
@@ -69,12 +103,29 @@ impl fmt::Display for FaqError {
             FaqError::BadTopic(t) => write!(f, "topic `{t}` is not one of {TOPICS:?}"),
             FaqError::BadDate(d) => write!(f, "reviewed `{d}` is not a real YYYY-MM-DD date"),
             FaqError::EmptyAnswer => write!(f, "the answer is empty"),
+            FaqError::BadSource {
+                line,
+                text,
+                problem,
+            } => {
+                let what = match problem {
+                    SourceProblem::NoName => "has no name before the `|`",
+                    SourceProblem::NoUrl => "has no URL",
+                    SourceProblem::BadUrl => {
+                        "has a URL that is neither `https://…` nor a path starting with `/`"
+                    }
+                };
+                write!(
+                    f,
+                    "line {line}: source `{text}` {what}; write `source: <name> | https://…` or `source: <name> | /<path>`"
+                )
+            }
         }
     }
 }
 
 /// Parses one content file: `field: value` lines (`id`, `topic`, `question`, one or more
-/// `source`, `reviewed`), a `---` line, then the Markdown answer.
+/// `source: <name> | <url>`, `reviewed`), a `---` line, then the Markdown answer.
 pub fn parse_entry(text: &str) -> Result<FaqSource, FaqError> {
     let text = text.replace("\r\n", "\n");
     let (head, body) = text
@@ -82,7 +133,11 @@ pub fn parse_entry(text: &str) -> Result<FaqSource, FaqError> {
         .ok_or(FaqError::MissingSeparator)?;
     let (mut id, mut topic, mut question, mut reviewed) = (None, None, None, None);
     let mut sources = Vec::new();
-    for line in head.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for (index, line) in head.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
         let (key, value) = line
             .split_once(':')
             .ok_or_else(|| FaqError::BadLine(line.to_string()))?;
@@ -91,7 +146,13 @@ pub fn parse_entry(text: &str) -> Result<FaqSource, FaqError> {
             "id" => id = Some(value),
             "topic" => topic = Some(value),
             "question" => question = Some(value),
-            "source" => sources.push(value),
+            "source" => {
+                sources.push(parse_source(&value).map_err(|problem| FaqError::BadSource {
+                    line: index + 1,
+                    text: value.clone(),
+                    problem,
+                })?)
+            }
             "reviewed" => reviewed = Some(value),
             other => return Err(FaqError::UnknownField(other.to_string())),
         }
@@ -111,7 +172,6 @@ pub fn parse_entry(text: &str) -> Result<FaqSource, FaqError> {
     let question = question
         .filter(|v| !v.is_empty())
         .ok_or(FaqError::Missing("question"))?;
-    sources.retain(|s| !s.is_empty());
     if sources.is_empty() {
         return Err(FaqError::Missing("source"));
     }
@@ -132,6 +192,43 @@ pub fn parse_entry(text: &str) -> Result<FaqSource, FaqError> {
         reviewed,
         body: body.trim().to_string() + "\n",
     })
+}
+
+/// Splits a `source:` value, `<name> | <url>`, at its last `|` and checks both parts.
+pub fn parse_source(value: &str) -> Result<Source, SourceProblem> {
+    if value.trim().is_empty() {
+        return Err(SourceProblem::NoName);
+    }
+    let (name, url) = value.rsplit_once('|').ok_or(SourceProblem::NoUrl)?;
+    let (name, url) = (name.trim(), url.trim());
+    if name.is_empty() {
+        return Err(SourceProblem::NoName);
+    }
+    if url.is_empty() {
+        return Err(SourceProblem::NoUrl);
+    }
+    if !is_source_url(url) {
+        return Err(SourceProblem::BadUrl);
+    }
+    Ok(Source {
+        name: name.to_string(),
+        url: url.to_string(),
+    })
+}
+
+/// True for `https://<host>…` and for paths inside the app (`/about`). Refused: other
+/// schemes, `//host` (which leaves the site), and spaces, control characters, quotes,
+/// angle brackets or backslashes anywhere.
+pub fn is_source_url(url: &str) -> bool {
+    let clean = url.chars().all(|c| {
+        !c.is_whitespace() && !c.is_control() && !matches!(c, '"' | '\'' | '<' | '>' | '\\')
+    });
+    let https_host = url
+        .strip_prefix("https://")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let app_path = url.starts_with('/') && !url.starts_with("//");
+    clean && (https_host || app_path)
 }
 
 /// True for anchors like `twelve-month-window`: safe in a URL fragment and an HTML id.
@@ -316,7 +413,14 @@ pub fn excerpt(text: &str, terms: &[Vec<char>], width: usize) -> Option<String> 
 mod tests {
     use super::*;
 
-    const GOOD: &str = "id: twelve-month-window\ntopic: eligibility\nquestion: Which period counts?\nsource: Official FAQ\nsource: Nomination FAQ\nreviewed: 2026-11-27\n---\nThe previous **12 months**.\n";
+    const GOOD: &str = "id: twelve-month-window\ntopic: eligibility\nquestion: Which period counts?\nsource: Official FAQ | https://mvp.microsoft.com\nsource: This app's About page | /about\nreviewed: 2026-11-27\n---\nThe previous **12 months**.\n";
+
+    fn source(name: &str, url: &str) -> Source {
+        Source {
+            name: name.into(),
+            url: url.into(),
+        }
+    }
 
     #[test]
     fn parses_front_matter_and_body() {
@@ -324,7 +428,15 @@ mod tests {
         assert_eq!(e.id, "twelve-month-window");
         assert_eq!(e.topic, "eligibility");
         assert_eq!(e.question, "Which period counts?");
-        assert_eq!(e.sources, ["Official FAQ", "Nomination FAQ"]);
+        assert_eq!(
+            e.sources,
+            [
+                source("Official FAQ", "https://mvp.microsoft.com"),
+                source("This app's About page", "/about")
+            ]
+        );
+        assert!(!e.sources[0].is_app_path());
+        assert!(e.sources[1].is_app_path());
         assert_eq!(e.reviewed, "2026-11-27");
         assert_eq!(e.body, "The previous **12 months**.\n");
         assert_eq!(parse_entry(&GOOD.replace('\n', "\r\n")).unwrap(), e);
@@ -371,6 +483,109 @@ mod tests {
             parse_entry(&GOOD.replace("The previous **12 months**.", " ")),
             Err(FaqError::EmptyAnswer)
         ));
+    }
+
+    #[test]
+    fn a_source_without_a_url_is_refused_with_its_line() {
+        let text = GOOD.replace(
+            "source: Official FAQ | https://mvp.microsoft.com",
+            "source: Official FAQ",
+        );
+        let err = parse_entry(&text).unwrap_err();
+        assert_eq!(
+            err,
+            FaqError::BadSource {
+                line: 4,
+                text: "Official FAQ".into(),
+                problem: SourceProblem::NoUrl
+            }
+        );
+        let message = err.to_string();
+        assert!(
+            message.starts_with("line 4: source `Official FAQ`"),
+            "{message}"
+        );
+        assert!(message.contains("has no URL"), "{message}");
+        // An empty link after the bar, a name missing before it, and a blank source line.
+        let blank_url = GOOD.replace("| /about", "|  ");
+        assert!(matches!(
+            parse_entry(&blank_url),
+            Err(FaqError::BadSource {
+                line: 5,
+                problem: SourceProblem::NoUrl,
+                ..
+            })
+        ));
+        let no_name = GOOD.replace("This app's About page | /about", "| /about");
+        assert!(matches!(
+            parse_entry(&no_name),
+            Err(FaqError::BadSource {
+                line: 5,
+                problem: SourceProblem::NoName,
+                ..
+            })
+        ));
+        let blank = GOOD.replace("This app's About page | /about", "");
+        assert!(matches!(
+            parse_entry(&blank),
+            Err(FaqError::BadSource {
+                line: 5,
+                problem: SourceProblem::NoName,
+                ..
+            })
+        ));
+        // Lines count from the top of the file, blank lines included.
+        let spaced = format!("\n\n{}", GOOD.replace("| /about", ""));
+        assert!(matches!(
+            parse_entry(&spaced),
+            Err(FaqError::BadSource { line: 7, .. })
+        ));
+    }
+
+    #[test]
+    fn source_links_are_https_or_app_paths() {
+        for good in [
+            "https://mvp.microsoft.com",
+            "https://en.wikipedia.org/wiki/Microsoft_Most_Valuable_Professional",
+            "https://www.troyhunt.com/",
+            "/about",
+            "/faq#move-data",
+        ] {
+            assert!(is_source_url(good), "{good}");
+        }
+        for bad in [
+            "http://mvp.microsoft.com",
+            "mvp.microsoft.com",
+            "about",
+            "//evil.example",
+            "https://",
+            "https:///path",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "HTTPS://mvp.microsoft.com",
+            "https://mvp.microsoft.com/a b",
+            "/about\"onclick",
+            "/<script>",
+            "https://x\\y",
+        ] {
+            assert!(!is_source_url(bad), "{bad}");
+        }
+        let text = GOOD.replace("https://mvp.microsoft.com", "http://mvp.microsoft.com");
+        let err = parse_entry(&text).unwrap_err();
+        assert_eq!(
+            err,
+            FaqError::BadSource {
+                line: 4,
+                text: "Official FAQ | http://mvp.microsoft.com".into(),
+                problem: SourceProblem::BadUrl
+            }
+        );
+        assert!(err.to_string().contains("neither `https://…`"), "{err}");
+        // The name may contain a bar: the link is what follows the last one.
+        assert_eq!(
+            parse_source("A | B | https://mvp.microsoft.com"),
+            Ok(source("A | B", "https://mvp.microsoft.com"))
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! About page: unofficial status, privacy and sources.
+//! About page: unofficial status, privacy, sources, and how to report a translation mistake.
 
 use crate::components::shell::OFFICIAL_SITE;
 use crate::i18n::Key;
@@ -6,7 +6,8 @@ use crate::state::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// What the app is, what it does with data, and where its facts come from.
+/// What the app is, what it does with data, where its facts come from, and how to report
+/// a translation mistake.
 #[component]
 pub fn About() -> impl IntoView {
     let i18n = use_i18n();
@@ -36,6 +37,10 @@ pub fn About() -> impl IntoView {
             <p>{t(Key::AboutSourcesIntro)}</p>
             <ul>{sources.into_iter().map(|k| view! { <li>{t(k)}</li> }).collect_view()}</ul>
             <p class="reviewed">{t(Key::AboutReviewed)}</p>
+        </section>
+        <section aria-labelledby="report-heading">
+            <h2 id="report-heading">{t(Key::AboutReportHeading)}</h2>
+            <p>{t(Key::AboutReportBody)}</p>
         </section>
     }
 }

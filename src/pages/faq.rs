@@ -4,7 +4,7 @@
 
 use crate::components::rendered_html::RenderedHtml;
 use crate::components::shell::OFFICIAL_SITE;
-use crate::content::faq::{by_topic, entries, entry_matches, is_ready, FaqEntry};
+use crate::content::faq::{by_topic, entries, entry_matches, is_ready, FaqEntry, SourceLink};
 use crate::content::long_date;
 use crate::domain::faq::{excerpt, highlight, parse_iso_date, query_terms, Segment};
 use crate::i18n::{fill, tr, Key, Lang};
@@ -283,7 +283,13 @@ fn FaqItem(
             <RenderedHtml class="faq-answer" html=entry.answer_html().into_owned()/>
             <div class="faq-meta">
                 <p class="faq-sources">
-                    {format!("{} {}", tr(lang, Key::FaqSources), entry.sources.join("; "))}
+                    {tr(lang, Key::FaqSources)} " "
+                    {entry
+                        .sources
+                        .iter()
+                        .enumerate()
+                        .map(|(i, source)| view! { {(i > 0).then_some("; ")} {source_link(source)} })
+                        .collect_view()}
                 </p>
                 <p class="faq-sources">
                     {tr(lang, Key::FaqOfficialCheck)} " "
@@ -297,6 +303,16 @@ fn FaqItem(
         </details>
     }
     .into_any()
+}
+
+/// A source as a link: another site's page opens without telling it where the reader came
+/// from; a page of this app goes through the base path the site is served under.
+fn source_link(source: &'static SourceLink) -> AnyView {
+    if source.is_app_path() {
+        view! { <a href=web::app_href(source.url)>{source.name}</a> }.into_any()
+    } else {
+        view! { <a href=source.url rel="noopener noreferrer">{source.name}</a> }.into_any()
+    }
 }
 
 /// Loads the FAQ file of the current language when it is not there yet. Returns a

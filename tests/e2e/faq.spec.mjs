@@ -19,7 +19,12 @@ test("the FAQ lists at least 20 questions with sources, a review date and the un
   await first.locator("summary").click();
   await expect(first.locator(".faq-sources").first()).toContainText("Sources:");
   await expect(first.locator(".reviewed")).toHaveText(/Last reviewed: \d+ \w+ \d{4}/);
-  await expect(first.getByRole("link", { name: "mvp.microsoft.com" })).toHaveAttribute("href", "https://mvp.microsoft.com");
+  await expect(first.getByRole("link", { name: "mvp.microsoft.com", exact: true })).toHaveAttribute("href", "https://mvp.microsoft.com");
+  // Every source is a link; other sites' links do not pass on where the reader came from.
+  const source = first.locator(".faq-sources").first().getByRole("link", { name: "Official MVP FAQ (mvp.microsoft.com)" });
+  await expect(source).toHaveAttribute("href", "https://mvp.microsoft.com");
+  await expect(source).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(first.locator(".faq-sources").first()).toContainText("Official MVP FAQ (mvp.microsoft.com); The program's post on impact and applying");
   await expectNoAxeViolations(page, "faq (light)");
   await page.getByLabel("Theme").selectOption("dark");
   await expectNoAxeViolations(page, "faq (dark)");
@@ -147,5 +152,13 @@ test.describe("hosted under a sub-path", () => {
     await page.locator("#live-sessions").getByRole("link", { name: "Live sessions" }).click();
     await expect(page).toHaveURL(SUBPATH_URL + "events");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Live sessions");
+    // A source that is a page of this app links under the sub-path too.
+    await page.goto(SUBPATH_URL + "faq#is-this-official");
+    await appReady(page);
+    const about = page.locator("#is-this-official").getByRole("link", { name: "This app's README and About page" });
+    await expect(about).toHaveAttribute("href", new URL(SUBPATH_URL).pathname + "about");
+    await about.click();
+    await expect(page).toHaveURL(SUBPATH_URL + "about");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("About MVP Pathway");
   });
 });

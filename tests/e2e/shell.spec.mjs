@@ -36,6 +36,8 @@ test("navigation moves focus to the new page's heading, sets the title and works
     "href",
     "https://mvp.microsoft.com",
   );
+  await expect(page.getByRole("heading", { level: 2, name: "Report a translation mistake" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("open an issue in the project's repository (see the README)");
   await expectNoAxeViolations(page, "about");
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Is the MVP Program for you?");
