@@ -276,10 +276,20 @@ impl JournalState {
             // The running save writes these months too when it ends.
             return Ok(());
         }
-        let changed = self
+        let mut changed = self
             .journal
             .try_update_untracked(Journal::take_changed)
             .unwrap_or_default();
+        // Also any month whose saved count differs, or that is gone: a journal replaced as a
+        // whole (`*j = ...`) does not know which months it dropped.
+        let known = self.tracker.with_value(|t| t.index.clone());
+        self.journal.with_untracked(|j| {
+            for c in &known.chunks {
+                if j.month_range(c.month).len() != c.count {
+                    changed.insert(c.month);
+                }
+            }
+        });
         if changed.is_empty() {
             return Ok(());
         }
