@@ -10,7 +10,7 @@
 //
 // localStorage holds about 5 million characters per site. 20,000 entries of the shape used
 // at 1,000 and 5,000 (about 430 characters each) do not fit, so the 20,000 column uses
-// compact entries (no description, short title and link: about 200 characters) and skips
+// compact entries (no description, link or area, short title: about 200 characters) and skips
 // the import.
 //
 // Each run starts in a fresh browser profile with the journal saved in format 1 (one key),
@@ -42,7 +42,7 @@ function entries(n, prefix, compact = false) {
     const figures = {};
     for (const f of TYPES[type]) figures[f] = (i * 37) % 5000;
     if (compact) {
-      out.push({ id: `${prefix}${i}`, type, title: `Entry ${i}`, description: "", private_notes: "", date: new Date(start + (i % 1700) * 86400000).toISOString().slice(0, 10), url: `https://x.org/${i}`, areas: [AREAS[i % 5]], audiences: [], quantity: 1, figures: {}, high_impact: false, created_ms: 1700000000000 + i, updated_ms: 1700000000000 + i });
+      out.push({ id: `${prefix}${i}`, type: "blog", title: `Entry ${i}`, description: "", private_notes: "", date: new Date(start + (i % 1700) * 86400000).toISOString().slice(0, 10), areas: [], audiences: [], quantity: 1, figures: {}, high_impact: false, created_ms: 1700000000000 + i, updated_ms: 1700000000000 + i });
       continue;
     }
     out.push({
@@ -221,7 +221,14 @@ const results = {};
 try {
   for (const n of SIZES) {
     results[n] = [];
-    for (let run = 0; run < RUNS; run++) results[n].push(await runOnce(browser, n));
+    for (let run = 0; run < RUNS; run++) {
+      try {
+        results[n].push(await runOnce(browser, n));
+      } catch (e) {
+        console.error(`${n} entries, run ${run + 1}: ${e.message.split("\n")[0]}`);
+      }
+    }
+    console.error(`${n} entries: ${JSON.stringify(results[n])}`);
   }
 } finally {
   await browser.close();
@@ -242,7 +249,7 @@ console.log(`Journal benchmark (${DIST}): median of ${RUNS} runs; times in ms\n`
 console.log("".padEnd(40) + SIZES.map((n) => `${fmt(n)} entries`.padStart(16)).join("") + "   target (5,000)");
 for (const [name, key, , target] of rows) {
   const cells = SIZES.map((n) => {
-    const m = median(results[n].map((r) => r[key]));
+    const m = results[n].length ? median(results[n].map((r) => r[key])) : NaN;
     return (Number.isNaN(m) ? "n/a" : m.toFixed(1)).padStart(16);
   }).join("");
   console.log(name.padEnd(40) + cells + (target ? `   <= ${target}` : ""));

@@ -512,7 +512,7 @@ impl JournalState {
                     t.pending.retain(|c| c.month != month);
                     if let Some(c) = chunk {
                         t.pending.push(c);
-                        t.pending.sort_by(|a, b| b.month.cmp(&a.month));
+                        t.pending.sort_by_key(|c| std::cmp::Reverse(c.month));
                     }
                 });
                 continue;

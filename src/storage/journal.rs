@@ -224,7 +224,7 @@ impl<'de> Deserialize<'de> for JournalIndex {
                 types,
             });
         }
-        chunks.sort_by(|a, b| b.month.cmp(&a.month));
+        chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
         if chunks.windows(2).any(|w| w[0].month == w[1].month) {
             return Err(D::Error::custom("a month is listed twice"));
         }
@@ -241,6 +241,7 @@ impl Document for JournalIndex {
 }
 
 /// One month's entries as stored.
+#[derive(Default)]
 struct Chunk(Vec<Entry>);
 
 #[derive(Deserialize)]
@@ -286,12 +287,6 @@ impl<'de> Deserialize<'de> for Chunk {
             )));
         }
         Ok(Chunk(entries))
-    }
-}
-
-impl Default for Chunk {
-    fn default() -> Self {
-        Chunk(Vec::new())
     }
 }
 
@@ -564,7 +559,7 @@ impl Store {
             save.next.generation = stored.generation.max(save.base.generation) + 1;
             save.base = stored;
         }
-        save.next.chunks.sort_by(|a, b| b.month.cmp(&a.month));
+        save.next.chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
         let text = envelope_text(CHUNKED_VERSION, &save.next)?;
         self.backend.set(&Store::full_key(INDEX_KEY), &text)?;
         // Committed. Keys the new index no longer names are left over; removing them may
