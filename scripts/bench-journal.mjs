@@ -205,11 +205,14 @@ async function runOnce(browser, n) {
         const done = window.__until(() => document.querySelector("[data-testid=journal-status]").textContent.includes(String(window.__imported)));
         [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
         done.then((t1) => resolve(t1 - t));
+        // An import that does not finish (a full quota) is reported, not waited for.
+        setTimeout(() => resolve(NaN), 20000);
       }),
   );
   out.import = out.preview + importMs;
   const count = await page.evaluate(savedCount);
-  if (count !== n + imported) throw new Error(`expected ${n + imported} entries after import, found ${count}`);
+  if (Number.isNaN(importMs)) console.error(`${n} entries: the import did not finish (saved: ${count})`);
+  else if (count !== n + imported) throw new Error(`expected ${n + imported} entries after import, found ${count}`);
   await context.close();
   return out;
 }
