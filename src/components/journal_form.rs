@@ -12,7 +12,7 @@ use crate::domain::journal::{
 };
 use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
-use crate::pages::journal::{now_ms, use_journal};
+use crate::journal_state::{now_ms, use_journal};
 use crate::state::{use_i18n, use_storage};
 use crate::web;
 use leptos::prelude::*;

@@ -44,11 +44,9 @@ fn change(storage: AppStorage, answers: RwSignal<Answers>, new: Answers) {
 
 /// What the contribution journal knows, for the prefill offer.
 fn journal_summary() -> Signal<Option<ActivitySummary>> {
-    let journal = crate::domain::journal::Journal::from(
-        use_storage().load::<crate::storage::StoredJournal>(),
-    );
+    let journal = crate::journal_state::load_whole_journal(use_storage());
     Signal::stored(Some(
-        journal.activity_summary(crate::pages::journal::today()),
+        journal.activity_summary(crate::journal_state::today()),
     ))
 }
 

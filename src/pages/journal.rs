@@ -8,167 +8,24 @@ use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
 use crate::domain::journal::formats::{
-    apply_import, export_csv, export_json, format_count, markdown_summary, parse_backup,
-    plan_import, ImportError, ImportMode, ImportPlan, MAX_IMPORT_BYTES,
+    export_csv, export_json, format_count, markdown_summary, parse_backup, plan_import,
+    ImportError, ImportMode, ImportPlan, MAX_IMPORT_BYTES,
 };
-use crate::domain::journal::query::{Filter, SearchIndex, Sort};
-use crate::domain::journal::stats::{calendar, local_date, rolling_window, totals};
+use crate::domain::journal::query::{Filter, Selection, Sort};
+use crate::domain::journal::stats::{calendar, rolling_window, totals};
 use crate::domain::journal::validation::Draft;
 use crate::domain::journal::{ActivityType, Entry, Journal};
 use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
+pub use crate::journal_state::{now_ms, today, use_journal, JournalState, Undo, PAGE};
 use crate::state::{use_i18n, use_storage, AppStorage};
-use crate::storage::{StorageError, StoredJournal};
-use crate::sync::sync_from_other_tabs;
 use crate::web;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use std::time::Duration;
 use wasm_bindgen::JsCast;
-
-/// Entries shown at first, and added by each "Show more".
-const PAGE: usize = 25;
-/// How long the Undo offer stays (it stays longer while it has keyboard focus).
-const UNDO_MS: u64 = 15_000;
-
-/// Milliseconds since 1970, from the browser's clock.
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-/// Today's date where the user is.
-pub fn today() -> NaiveDate {
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    local_date(now_ms(), offset).unwrap_or_default()
-}
-
-/// An entry that was just deleted and can be brought back.
-#[derive(Clone, Debug)]
-pub struct Undo {
-    pub entry: Entry,
-    generation: u64,
-}
-
-/// State shared by the journal's pages.
-#[derive(Clone, Copy)]
-pub struct JournalState {
-    pub journal: RwSignal<Journal>,
-    pub index: Memo<SearchIndex>,
-    pub filter: RwSignal<Filter>,
-    pub shown: RwSignal<usize>,
-    pub undo: RwSignal<Option<Undo>>,
-    /// The latest message for the status region ("Saved ...").
-    pub status: RwSignal<String>,
-    generation: StoredValue<u64>,
-}
-
-impl JournalState {
-    /// Loads the journal and keeps it in step with other tabs.
-    fn new(storage: AppStorage) -> Self {
-        let journal = RwSignal::new(Journal::from(storage.load::<StoredJournal>()));
-        sync_from_other_tabs::<StoredJournal, _>(journal, Journal::from);
-        JournalState {
-            journal,
-            index: Memo::new(move |_| journal.with(SearchIndex::new)),
-            filter: RwSignal::new(Filter::default()),
-            shown: RwSignal::new(PAGE),
-            undo: RwSignal::new(None),
-            status: RwSignal::new(String::new()),
-            generation: StoredValue::new(0),
-        }
-    }
-
-    /// Changes the journal and saves it; a failed save is shown by the storage banner,
-    /// and the change stays on screen.
-    pub fn commit(
-        &self,
-        storage: AppStorage,
-        change: impl FnOnce(&mut Journal),
-    ) -> Result<(), StorageError> {
-        self.journal.update(change);
-        self.journal
-            .with_untracked(|j| storage.save(&StoredJournal::from(j)))
-    }
-
-    /// Puts `message` in the status region.
-    pub fn announce(&self, message: String) {
-        self.status.set(message);
-    }
-
-    /// Deletes an entry and offers to undo it for at least [`UNDO_MS`].
-    pub fn delete(&self, storage: AppStorage, id: &str) {
-        let mut removed = None;
-        let _ = self.commit(storage, |j| removed = j.remove(id));
-        let Some(entry) = removed else { return };
-        self.generation.update_value(|g| *g += 1);
-        let generation = self.generation.get_value();
-        self.status.set(String::new());
-        self.undo.set(Some(Undo { entry, generation }));
-        self.expire_undo_later(generation);
-        // The Delete button is gone: keyboard focus goes to the Undo offer.
-        request_animation_frame(|| {
-            let button = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector("#journal-undo button").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(button) = button {
-                let _ = button.focus();
-            }
-        });
-    }
-
-    fn expire_undo_later(&self, generation: u64) {
-        let state = *self;
-        set_timeout(
-            move || {
-                if state.undo.is_disposed() {
-                    return;
-                }
-                let current = state
-                    .undo
-                    .with_untracked(|u| u.as_ref().map(|u| u.generation));
-                if current != Some(generation) {
-                    return;
-                }
-                if focus_in("journal-undo") {
-                    state.expire_undo_later(generation);
-                } else {
-                    state.undo.set(None);
-                }
-            },
-            Duration::from_millis(UNDO_MS),
-        );
-    }
-
-    /// Puts the deleted entry back.
-    pub fn undo(&self, storage: AppStorage, message: String) {
-        if let Some(undo) = self.undo.get_untracked() {
-            let _ = self.commit(storage, |j| j.insert(undo.entry));
-            self.undo.set(None);
-            self.status.set(message);
-            web::focus_main_heading();
-        }
-    }
-}
-
-fn focus_in(id: &str) -> bool {
-    let doc = web_sys::window().and_then(|w| w.document());
-    let (Some(active), Some(region)) = (
-        doc.as_ref().and_then(|d| d.active_element()),
-        doc.as_ref().and_then(|d| d.get_element_by_id(id)),
-    ) else {
-        return false;
-    };
-    region.contains(Some(active.unchecked_ref()))
-}
-
-/// The journal's state (inside `/journal` routes).
-pub fn use_journal() -> JournalState {
-    expect_context::<JournalState>()
-}
 
 /// Frame of every journal page: section links, the page, the status and Undo region.
 #[component]
@@ -238,26 +95,36 @@ pub fn JournalEntries() -> impl IntoView {
     let storage = use_storage();
     let today = today();
     let filter = state.filter;
-    let hits = Memo::new(move |_| {
-        state.journal.with(|j| {
-            state
-                .index
-                .with(|index| filter.with(|f| f.apply(j, index, today)))
-        })
+    // Hits and type counts in one pass; a keystroke that adds to the search text looks only
+    // through the previous hits.
+    let selection = Memo::new(move |previous: Option<&Selection>| {
+        filter.with(|f| state.journal.with(|j| f.select(j, today, previous)))
     });
+    // Months not read yet count as matching while no filter is set (then none is pending).
+    let unread = move || {
+        if filter.with(Filter::is_active) {
+            (0, [0usize; 12])
+        } else {
+            state.unread.get()
+        }
+    };
     let type_counts = Memo::new(move |_| {
-        state.journal.with(|j| {
-            state
-                .index
-                .with(|index| filter.with(|f| f.counts_by_type(j, index, today)))
+        let (_, more) = unread();
+        selection.with(|s| {
+            s.counts
+                .iter()
+                .map(|(k, n)| (*k, n + more[*k as usize]))
+                .collect::<Vec<_>>()
         })
     });
-    let total = Memo::new(move |_| state.journal.with(Journal::len));
+    let matching = Memo::new(move |_| selection.with(|s| s.hits.len()) + unread().0);
+    let total = Memo::new(move |_| state.journal.with(Journal::len) + state.unread.get().0);
     let visible = Memo::new(move |_| {
         let n = state.shown.get();
-        hits.with(|h| {
+        selection.with(|s| {
             state.journal.with(|j| {
-                h.iter()
+                s.hits
+                    .iter()
                     .take(n)
                     .filter_map(|i| j.entries().get(*i).cloned())
                     .collect::<Vec<Entry>>()
@@ -265,6 +132,8 @@ pub fn JournalEntries() -> impl IntoView {
         })
     });
     let set_filter = move |f: Box<dyn FnOnce(&mut Filter)>| {
+        // Filters and sorting look at every entry: read the months not read yet first.
+        state.ensure_all();
         filter.update(f);
         state.shown.set(PAGE);
     };
@@ -374,9 +243,9 @@ pub fn JournalEntries() -> impl IntoView {
                 </Show>
             </search>
             <p class="journal-count" role="status" data-testid="journal-count">
-                {move || fill(i18n.t(Key::JournalCount), &[("shown", &hits.with(Vec::len).to_string()), ("total", &total.get().to_string())])}
+                {move || fill(i18n.t(Key::JournalCount), &[("shown", &matching.get().to_string()), ("total", &total.get().to_string())])}
             </p>
-            <Show when=move || hits.with(Vec::is_empty)>
+            <Show when=move || matching.get() == 0>
                 <div class="journal-empty">
                     <p>{t(Key::JournalNoMatch)}</p>
                     <button type="button" class="button" on:click=move |_| set_filter(Box::new(|f| *f = Filter { sort: f.sort, ..Filter::default() }))>
@@ -391,9 +260,9 @@ pub fn JournalEntries() -> impl IntoView {
                     children=move |e: Entry| view! { <EntryCard entry=e storage=storage/> }
                 />
             </ol>
-            <Show when=move || { hits.with(Vec::len) > state.shown.get() }>
-                <button type="button" class="button button--quiet journal-more" on:click=move |_| state.shown.update(|n| *n += PAGE)>
-                    {move || fill(i18n.t(Key::JournalShowMore), &[("n", &hits.with(Vec::len).saturating_sub(state.shown.get()).min(PAGE).to_string())])}
+            <Show when=move || { matching.get() > state.shown.get() }>
+                <button type="button" class="button button--quiet journal-more" on:click=move |_| { state.ensure_all(); state.shown.update(|n| *n += PAGE) }>
+                    {move || fill(i18n.t(Key::JournalShowMore), &[("n", &matching.get().saturating_sub(state.shown.get()).min(PAGE).to_string())])}
                 </button>
             </Show>
         </Show>
@@ -467,6 +336,7 @@ pub fn JournalNew() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let state = use_journal();
+    state.ensure_all();
     let query = use_query_map();
     // Read once: the form keeps its own draft from here on.
     let from = query.with_untracked(|q| q.get("from"));
@@ -489,6 +359,7 @@ pub fn JournalEdit() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let state = use_journal();
+    state.ensure_all();
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
     // Read once, untracked: a change from another tab must not reset what is being typed.
@@ -514,6 +385,8 @@ pub fn JournalOverview() -> impl IntoView {
     let state = use_journal();
     let today = today();
     let (start, end) = rolling_window(today);
+    // The overview needs only the months that reach into the last 12.
+    state.ensure_since(start.with_day(1).unwrap_or(start));
     let summary = Memo::new(move |_| state.journal.with(|j| j.activity_summary(today)));
     let months = Memo::new(move |_| state.journal.with(|j| calendar(j, today)));
     let sums = Memo::new(move |_| state.journal.with(|j| totals(j, today)));
@@ -632,6 +505,7 @@ pub fn JournalData() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let state = use_journal();
+    state.ensure_all();
     let storage = use_storage();
     let today = today();
     let summary = Memo::new(move |_| {
@@ -745,15 +619,19 @@ pub fn JournalData() -> impl IntoView {
             }
         }
         let (added, updated) = (plan.added.len(), plan.updated.len());
-        let _ = state.commit(storage, |j| *j = apply_import(j, &plan, m));
         reset();
-        state.announce(fill(
-            i18n.t(Key::JournalImported),
-            &[
-                ("added", &added.to_string()),
-                ("updated", &updated.to_string()),
-            ],
-        ));
+        // The journal changes at once; the months it touches are written a few at a time.
+        state.import(storage, &plan, m, move |result| {
+            if result.is_ok() {
+                state.announce(fill(
+                    i18n.t(Key::JournalImported),
+                    &[
+                        ("added", &added.to_string()),
+                        ("updated", &updated.to_string()),
+                    ],
+                ));
+            }
+        });
     };
 
     view! {
@@ -818,6 +696,12 @@ pub fn JournalData() -> impl IntoView {
                     _ => None,
                 }}
             </div>
+            {move || state.progress.get().map(|(done, total)| view! {
+                <div class="field journal-progress" data-testid="import-progress">
+                    <label for="jd-progress">{t(Key::JournalImportSaving)}</label>
+                    <progress id="jd-progress" max=total value=done>{format!("{done}/{total}")}</progress>
+                </div>
+            })}
             {move || match step.get() {
                 ImportStep::Preview { plan, mode: m, confirm } => Some(view! {
                     <ImportPreview plan=plan mode=m confirm=confirm

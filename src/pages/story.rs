@@ -24,10 +24,8 @@ const DRAFT_FILE: &str = "my-mvp-story.md";
 ///
 /// The strongest entries of the last 12 months, with type names in the current language.
 fn journal_highlights() -> Signal<Vec<StoryHighlight>> {
-    let journal = crate::domain::journal::Journal::from(
-        use_storage().load::<crate::storage::StoredJournal>(),
-    );
-    let today = crate::pages::journal::today();
+    let journal = crate::journal_state::load_whole_journal(use_storage());
+    let today = crate::journal_state::today();
     let i18n = use_i18n();
     Signal::derive(move || journal.highlights_in(today, 10, i18n.lang.get()))
 }

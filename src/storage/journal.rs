@@ -1,15 +1,36 @@
-//! Stored shape of the contribution journal (format 1): `{"entries": [EntryRecord...]}`.
+//! The journal in storage.
 //!
-//! Reading checks every entry with the same rules as the entry form; one unreadable entry
-//! makes the whole document unreadable, so the store sets the text aside under a backup
-//! key (nothing is dropped silently) and the user is offered recovery.
+//! **Format 2 (chunked)**, what the app writes: one key per calendar month that has entries,
+//! `mvp-pathway:journal:<YYYY-MM>:<generation>` = `{"v":2,"data":{"month","entries":[...]}}`,
+//! and a small index, `mvp-pathway:journal:index` = `{"v":2,"data":{"generation","chunks":[...]}}`,
+//! that lists every chunk (month, generation, entry count, last day, count per type), newest
+//! first. The list's first screen and the type menu need only the index and the newest chunk.
+//!
+//! **All or nothing across keys**: a save never overwrites a key the index refers to. Changed
+//! months are written under new keys (the next generation), then the index (one key, so
+//! one atomic write) switches to them, and only then are the replaced keys removed. A failure
+//! or a crash before the index is written leaves the previous index and every chunk it names
+//! untouched; keys written by the failed save are removed again (a crash may leave them as
+//! unreferenced leftovers, which nothing reads).
+//!
+//! **Format 1**, `mvp-pathway:journal` = `{"v":1,"data":{"entries":[...]}}` ([`StoredJournal`]):
+//! what older versions wrote and what "export everything" files hold. On first load it is
+//! migrated; the old key stays until the chunks have been read back and match.
+//!
+//! Reading checks every entry with the same rules as the entry form; an unreadable chunk is
+//! set aside under a backup key (nothing is dropped silently) and the user is offered recovery.
 
-use super::Document;
+use super::{
+    decode, BackendKind, Document, Envelope, Loaded, Recovery, StorageError, Store, PREFIX,
+};
 use crate::domain::journal::formats::EntryRecord;
-use crate::domain::journal::{Entry, Journal};
+use crate::domain::journal::{ActivityType, Entry, Journal, Month};
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeSet;
 
-/// The journal as saved under `mvp-pathway:journal`.
+/// The journal as saved under `mvp-pathway:journal` in format 1 (older versions, and the
+/// journal's part of an "export everything" file).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredJournal(pub Journal);
 
@@ -32,19 +53,19 @@ impl Serialize for StoredJournal {
     }
 }
 
+fn entries_from(records: Vec<EntryRecord>) -> Result<Vec<Entry>, String> {
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| Entry::try_from(r).map_err(|e| format!("entry {}: {e}", i + 1)))
+        .collect()
+}
+
 impl<'de> Deserialize<'de> for StoredJournal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = In::deserialize(d)?;
-        let entries = raw
-            .entries
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                Entry::try_from(r)
-                    .map_err(|e| serde::de::Error::custom(format!("entry {}: {e}", i + 1)))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(StoredJournal(Journal::from_entries(entries)))
+        let entries = entries_from(raw.entries).map_err(serde::de::Error::custom)?;
+        Ok(StoredJournal(Journal::from_saved(entries)))
     }
 }
 
@@ -63,4 +84,550 @@ impl From<StoredJournal> for Journal {
     fn from(s: StoredJournal) -> Self {
         s.0
     }
+}
+
+/// Key (without prefix) of the chunked journal's index.
+pub const INDEX_KEY: &str = "journal:index";
+/// The chunked format's version (format 1 is [`StoredJournal`]).
+pub const CHUNKED_VERSION: u32 = 2;
+
+/// One month's chunk as the index lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkRef {
+    pub month: Month,
+    /// Part of its key: the generation of the save that wrote it (or the next free number
+    /// if another tab's save took that key meanwhile).
+    pub generation: u64,
+    pub count: usize,
+    /// The latest day any of its entries reaches (end dates included).
+    pub last: NaiveDate,
+    /// Entries per activity type, in [`ActivityType::ALL`] order.
+    pub types: [usize; 12],
+}
+
+impl ChunkRef {
+    /// Its key, without prefix.
+    pub fn key(&self) -> String {
+        chunk_key(self.month, self.generation)
+    }
+
+    fn of(month: Month, generation: u64, entries: &[Entry]) -> ChunkRef {
+        let mut types = [0usize; 12];
+        for e in entries {
+            types[e.kind as usize] += 1;
+        }
+        ChunkRef {
+            month,
+            generation,
+            count: entries.len(),
+            last: entries
+                .iter()
+                .map(Entry::last_date)
+                .max()
+                .unwrap_or_default(),
+            types,
+        }
+    }
+}
+
+fn chunk_key(month: Month, generation: u64) -> String {
+    format!("journal:{month}:{generation}")
+}
+
+/// Whether `key` (without prefix) is a key of the chunked journal (index or chunk).
+pub fn is_journal_chunk_key(key: &str) -> bool {
+    key == INDEX_KEY
+        || key.strip_prefix("journal:").is_some_and(|rest| {
+            rest.split_once(':').is_some_and(|(m, g)| {
+                Month::parse(m).is_some() && !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit())
+            })
+        })
+}
+
+/// The chunked journal's index: every chunk, newest month first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JournalIndex {
+    /// The save that wrote it (0: nothing saved yet).
+    pub generation: u64,
+    pub chunks: Vec<ChunkRef>,
+}
+
+impl JournalIndex {
+    /// Entries in every chunk.
+    pub fn total(&self) -> usize {
+        self.chunks.iter().map(|c| c.count).sum()
+    }
+
+    /// The chunk of `month`.
+    pub fn chunk(&self, month: Month) -> Option<&ChunkRef> {
+        self.chunks.iter().find(|c| c.month == month)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct ChunkRefDto {
+    month: String,
+    #[serde(rename = "gen")]
+    generation: u64,
+    count: usize,
+    last: String,
+    types: Vec<usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexDto {
+    generation: u64,
+    chunks: Vec<ChunkRefDto>,
+}
+
+impl Serialize for JournalIndex {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        IndexDto {
+            generation: self.generation,
+            chunks: self
+                .chunks
+                .iter()
+                .map(|c| ChunkRefDto {
+                    month: c.month.to_string(),
+                    generation: c.generation,
+                    count: c.count,
+                    last: c.last.to_string(),
+                    types: c.types.to_vec(),
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for JournalIndex {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let dto = IndexDto::deserialize(d)?;
+        let mut chunks = Vec::with_capacity(dto.chunks.len());
+        for c in dto.chunks {
+            let month = Month::parse(&c.month).ok_or_else(|| D::Error::custom("bad month"))?;
+            let last = crate::domain::journal::parse_iso_date(&c.last)
+                .ok_or_else(|| D::Error::custom("bad last date"))?;
+            let types: [usize; 12] = c
+                .types
+                .try_into()
+                .map_err(|_| D::Error::custom("bad type counts"))?;
+            if c.count == 0 {
+                return Err(D::Error::custom("bad chunk reference"));
+            }
+            chunks.push(ChunkRef {
+                month,
+                generation: c.generation,
+                count: c.count,
+                last,
+                types,
+            });
+        }
+        chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
+        if chunks.windows(2).any(|w| w[0].month == w[1].month) {
+            return Err(D::Error::custom("a month is listed twice"));
+        }
+        Ok(JournalIndex {
+            generation: dto.generation,
+            chunks,
+        })
+    }
+}
+
+impl Document for JournalIndex {
+    const KEY: &'static str = INDEX_KEY;
+    const VERSION: u32 = CHUNKED_VERSION;
+}
+
+/// One month's entries as stored.
+#[derive(Default)]
+struct Chunk(Vec<Entry>);
+
+#[derive(Deserialize)]
+struct ChunkIn {
+    month: String,
+    entries: Vec<EntryRecord>,
+}
+
+#[derive(Serialize)]
+struct ChunkOut {
+    month: String,
+    entries: Vec<EntryRecord>,
+}
+
+impl ChunkOut {
+    fn of(entries: &[Entry]) -> ChunkOut {
+        ChunkOut {
+            month: entries
+                .first()
+                .map(|e| Month::of(e.date).to_string())
+                .unwrap_or_default(),
+            entries: entries.iter().map(EntryRecord::from).collect(),
+        }
+    }
+}
+
+impl Serialize for Chunk {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ChunkOut::of(&self.0).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Chunk {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let raw = ChunkIn::deserialize(d)?;
+        let month = Month::parse(&raw.month).ok_or_else(|| D::Error::custom("bad month"))?;
+        let entries = entries_from(raw.entries).map_err(D::Error::custom)?;
+        if let Some(i) = entries.iter().position(|e| Month::of(e.date) != month) {
+            return Err(D::Error::custom(format!(
+                "entry {} is not in {month}",
+                i + 1
+            )));
+        }
+        Ok(Chunk(entries))
+    }
+}
+
+impl Document for Chunk {
+    // Chunks have one key per month; this one names them in messages only.
+    const KEY: &'static str = "journal:<month>";
+    const VERSION: u32 = CHUNKED_VERSION;
+}
+
+fn envelope_text<T: Serialize>(version: u32, data: &T) -> Result<String, StorageError> {
+    serde_json::to_string(&Envelope { v: version, data })
+        .map_err(|e| StorageError::WriteFailed(e.to_string()))
+}
+
+/// The text of the chunk of `month` with `entries` (what a save writes).
+fn chunk_text(entries: &[Entry]) -> Result<String, StorageError> {
+    envelope_text(CHUNKED_VERSION, &ChunkOut::of(entries))
+}
+
+/// What opening the journal found.
+#[derive(Debug, Default)]
+pub struct OpenedJournal {
+    /// The index to read chunks from (empty when nothing is saved in format 2).
+    pub index: JournalIndex,
+    /// Entries already decoded: a format-1 journal just migrated (or that could not be
+    /// migrated: then every month counts as changed, so the next save writes it all).
+    pub decoded: Option<Journal>,
+    /// Unreadable data that was set aside.
+    pub recovery: Option<Recovery>,
+    /// Reading failed, or the migration could not be written (the old key is kept).
+    pub error: Option<StorageError>,
+    /// A format-1 key is still there next to the index (a migration was interrupted before
+    /// the read-back): remove it once every chunk has been read.
+    pub legacy_left: bool,
+}
+
+/// A save of changed months, carried out one step at a time: chunks first, the index last.
+#[derive(Debug)]
+pub struct JournalSave {
+    base: JournalIndex,
+    next: JournalIndex,
+    /// Months still to write (their chunk of the new generation), newest first.
+    todo: Vec<Month>,
+    /// Keys this save wrote so far (removed again if it fails).
+    written: Vec<String>,
+    /// The chunk keys of a completed save.
+    committed: Vec<String>,
+    /// The months it covers (to mark them changed again if it fails).
+    pub months: BTreeSet<Month>,
+    generation: u64,
+}
+
+impl JournalSave {
+    /// The index this save writes (or wrote).
+    pub fn index(&self) -> JournalIndex {
+        self.next.clone()
+    }
+
+    /// How many writes are left, and how many there are in all (chunks plus the index).
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.months.len() + 1;
+        (total - self.todo.len() - 1, total)
+    }
+}
+
+impl Store {
+    /// The chunked journal's index as saved, if any. Unreadable text is an error (the caller
+    /// decides whether to set it aside); `Ok(None)` when nothing is saved in format 2.
+    pub fn journal_index(&self) -> Result<Option<JournalIndex>, StorageError> {
+        match self.backend.get(&Store::full_key(INDEX_KEY))? {
+            None => Ok(None),
+            Some(raw) => decode::<JournalIndex>(&raw).map(Some),
+        }
+    }
+
+    /// Opens the journal: the index, or a format-1 journal migrated to chunks.
+    pub fn open_journal(&self) -> OpenedJournal {
+        let legacy_key = Store::full_key(StoredJournal::KEY);
+        match self.load::<JournalIndex>() {
+            Loaded::Stored(index) => {
+                let legacy_left = matches!(self.backend.get(&legacy_key), Ok(Some(_)));
+                return OpenedJournal {
+                    index,
+                    legacy_left,
+                    ..OpenedJournal::default()
+                };
+            }
+            Loaded::Recovered { recovery, .. } => {
+                return OpenedJournal {
+                    recovery: Some(recovery),
+                    ..OpenedJournal::default()
+                }
+            }
+            Loaded::Failed { error, .. } => {
+                return OpenedJournal {
+                    error: Some(error),
+                    ..OpenedJournal::default()
+                }
+            }
+            Loaded::Empty(_) => {}
+        }
+        match self.load::<StoredJournal>() {
+            Loaded::Empty(_) => OpenedJournal::default(),
+            Loaded::Recovered { recovery, .. } => OpenedJournal {
+                recovery: Some(recovery),
+                ..OpenedJournal::default()
+            },
+            Loaded::Failed { error, .. } => OpenedJournal {
+                error: Some(error),
+                ..OpenedJournal::default()
+            },
+            Loaded::Stored(StoredJournal(mut journal)) => match self.migrate_journal(&journal) {
+                Ok(index) => OpenedJournal {
+                    index,
+                    decoded: Some(journal),
+                    ..OpenedJournal::default()
+                },
+                Err(error) => {
+                    journal.mark_all_changed();
+                    OpenedJournal {
+                        decoded: Some(journal),
+                        error: Some(error),
+                        ..OpenedJournal::default()
+                    }
+                }
+            },
+        }
+    }
+
+    /// Writes a format-1 journal as chunks, reads them back, and only when they match
+    /// removes the format-1 key. On any failure the chunks are removed and the old key stays.
+    fn migrate_journal(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
+        let months: BTreeSet<Month> = journal.months().into_iter().collect();
+        let mut save = self.begin_journal_save(months)?;
+        while !self.step_journal_save(&mut save, journal)? {}
+        let index = save.next.clone();
+        let back = self
+            .journal_index()
+            .ok()
+            .flatten()
+            .filter(|i| *i == index)
+            .and_then(|i| {
+                let mut entries = Vec::with_capacity(journal.len());
+                for c in &i.chunks {
+                    entries.extend(self.read_chunk(c).ok()?);
+                }
+                Some(entries)
+            });
+        if back.as_deref() != Some(journal.entries()) {
+            let _ = self.backend.remove(&Store::full_key(INDEX_KEY));
+            for key in &save.committed {
+                let _ = self.backend.remove(&Store::full_key(key));
+            }
+            return Err(StorageError::WriteFailed(
+                "the journal read back differs from what was written".into(),
+            ));
+        }
+        let _ = self.backend.remove(&Store::full_key(StoredJournal::KEY));
+        Ok(index)
+    }
+
+    /// Removes a format-1 key left next to a fully readable chunked journal.
+    pub fn drop_legacy_journal(&self) {
+        let _ = self.backend.remove(&Store::full_key(StoredJournal::KEY));
+    }
+
+    /// The entries of one chunk. Unreadable text is set aside and reported (the chunk's
+    /// entries are then missing until the user recovers them); a missing key reads empty.
+    pub fn read_chunk(&self, chunk: &ChunkRef) -> Result<Vec<Entry>, Recovery> {
+        let key = chunk.key();
+        let raw = match self.backend.get(&Store::full_key(&key)) {
+            Ok(Some(raw)) => raw,
+            Ok(None) | Err(_) => return Ok(Vec::new()),
+        };
+        match decode::<Chunk>(&raw) {
+            Ok(Chunk(entries)) => Ok(entries),
+            Err(problem) => {
+                let backup_key = self.set_aside(&key, &raw);
+                if backup_key.is_none() {
+                    // Saving would drop the month this chunk holds: refuse until dismissed.
+                    self.protected.borrow_mut().push(Store::full_key(INDEX_KEY));
+                }
+                Err(Recovery {
+                    key: INDEX_KEY.to_string(),
+                    problem,
+                    raw,
+                    backup_key,
+                })
+            }
+        }
+    }
+
+    /// Starts a save of `months` (their entries are read from the journal at each step).
+    /// The base is the index as stored now, so months another tab saved meanwhile are kept.
+    pub fn begin_journal_save(&self, months: BTreeSet<Month>) -> Result<JournalSave, StorageError> {
+        if self
+            .protected
+            .borrow()
+            .contains(&Store::full_key(INDEX_KEY))
+        {
+            return Err(StorageError::Protected);
+        }
+        let base = self.journal_index()?.unwrap_or_default();
+        let generation = base.generation + 1;
+        let mut next = base.clone();
+        next.generation = generation;
+        Ok(JournalSave {
+            todo: months.iter().rev().copied().collect(),
+            base,
+            next,
+            written: Vec::new(),
+            committed: Vec::new(),
+            months,
+            generation,
+        })
+    }
+
+    /// Writes the next chunk of `save` (or, when none is left, the index and then removes
+    /// the replaced keys). `Ok(true)` when the save is complete. On an error the keys this
+    /// save wrote are removed again, so storage holds exactly what it held before.
+    pub fn step_journal_save(
+        &self,
+        save: &mut JournalSave,
+        journal: &Journal,
+    ) -> Result<bool, StorageError> {
+        let result = self.step(save, journal);
+        if result.is_err() {
+            for key in save.written.drain(..) {
+                let _ = self.backend.remove(&Store::full_key(&key));
+            }
+        }
+        result
+    }
+
+    fn step(&self, save: &mut JournalSave, journal: &Journal) -> Result<bool, StorageError> {
+        if let Some(month) = save.todo.pop() {
+            let entries = journal.month_entries(month);
+            save.next.chunks.retain(|c| c.month != month);
+            if !entries.is_empty() {
+                let mut chunk = ChunkRef::of(month, save.generation, entries);
+                // Never overwrite a key: another tab may be saving the same month.
+                while self.backend.get(&Store::full_key(&chunk.key()))?.is_some() {
+                    chunk.generation += 1;
+                }
+                let key = chunk.key();
+                let text = chunk_text(entries)?;
+                self.backend.set(&Store::full_key(&key), &text)?;
+                save.written.push(key);
+                save.next.chunks.push(chunk);
+            }
+            return Ok(false);
+        }
+        // Another tab may have saved since this save began: keep its other months.
+        let stored = self.journal_index()?.unwrap_or_default();
+        if stored != save.base {
+            let mine: Vec<ChunkRef> = save
+                .next
+                .chunks
+                .iter()
+                .filter(|c| save.months.contains(&c.month))
+                .cloned()
+                .collect();
+            save.next.chunks = stored
+                .chunks
+                .iter()
+                .filter(|c| !save.months.contains(&c.month))
+                .cloned()
+                .chain(mine)
+                .collect();
+            save.next.generation = stored.generation.max(save.base.generation) + 1;
+            save.base = stored;
+        }
+        save.next.chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
+        let text = envelope_text(CHUNKED_VERSION, &save.next)?;
+        self.backend.set(&Store::full_key(INDEX_KEY), &text)?;
+        // Committed. Keys the new index no longer names are left over; removing them may
+        // fail without harm.
+        save.committed = std::mem::take(&mut save.written);
+        for old in &save.base.chunks {
+            if save.next.chunk(old.month) != Some(old) {
+                let _ = self.backend.remove(&Store::full_key(&old.key()));
+            }
+        }
+        Ok(true)
+    }
+
+    /// Saves the `changed` months of `journal` at once. Returns the new index.
+    pub fn save_journal(
+        &self,
+        journal: &Journal,
+        changed: BTreeSet<Month>,
+    ) -> Result<JournalIndex, StorageError> {
+        let mut save = self.begin_journal_save(changed)?;
+        while !self.step_journal_save(&mut save, journal)? {}
+        Ok(save.next)
+    }
+
+    /// The whole journal, read at once (the explainer, the story, exports): every chunk, or
+    /// a format-1 journal (migrated on the way).
+    pub fn load_journal(&self) -> (Journal, Vec<Recovery>, Option<StorageError>) {
+        let opened = self.open_journal();
+        let mut recoveries: Vec<Recovery> = opened.recovery.into_iter().collect();
+        if let Some(journal) = opened.decoded {
+            return (journal, recoveries, opened.error);
+        }
+        let mut entries = Vec::with_capacity(opened.index.total());
+        for c in &opened.index.chunks {
+            match self.read_chunk(c) {
+                Ok(e) => entries.extend(e),
+                Err(r) => recoveries.push(r),
+            }
+        }
+        if opened.legacy_left && recoveries.is_empty() {
+            self.drop_legacy_journal();
+        }
+        (Journal::from_saved(entries), recoveries, opened.error)
+    }
+
+    /// Whether this store keeps data only in memory.
+    pub fn is_memory(&self) -> bool {
+        self.kind() == BackendKind::Memory
+    }
+}
+
+/// Full key of the chunked journal's index (what a `storage` event names).
+pub fn index_full_key() -> String {
+    format!("{PREFIX}{INDEX_KEY}")
+}
+
+/// Entries per activity type of the chunks in `chunks`.
+pub fn type_counts<'a>(chunks: impl IntoIterator<Item = &'a ChunkRef>) -> [usize; 12] {
+    let mut counts = [0usize; 12];
+    for c in chunks {
+        for (n, m) in counts.iter_mut().zip(c.types) {
+            *n += m;
+        }
+    }
+    counts
+}
+
+/// [`ActivityType`] of a position in [`ChunkRef::types`].
+pub fn type_at(i: usize) -> Option<ActivityType> {
+    ActivityType::ALL.get(i).copied()
 }

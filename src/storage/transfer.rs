@@ -21,8 +21,8 @@
 //! ```
 
 use super::{
-    decode, Document, Envelope, StorageError, Store, StoredChecklist, StoredExplainer,
-    StoredJournal, StoredSettings, StoredStory, BACKUP_PREFIX, PREFIX,
+    decode, is_journal_chunk_key, Document, Envelope, StorageError, Store, StoredChecklist,
+    StoredExplainer, StoredJournal, StoredSettings, StoredStory, BACKUP_PREFIX, PREFIX,
 };
 use serde_json::{json, Map, Value};
 
@@ -118,13 +118,27 @@ impl ImportPlan {
 }
 
 /// Writes the export file: every app key's envelope, and backup copies as raw text.
+/// The journal, saved in chunks, is written as one format-1 document (`journal`), as older
+/// versions of the app wrote and read it.
 pub fn export_document(store: &Store, exported_at: &str) -> Result<String, StorageError> {
     let mut documents = Map::new();
     let mut backups = Map::new();
+    let (journal, _, _) = store.load_journal();
+    if !journal.is_empty() {
+        let envelope = serde_json::to_value(Envelope {
+            v: StoredJournal::VERSION,
+            data: StoredJournal(journal),
+        })
+        .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+        documents.insert(StoredJournal::KEY.to_string(), envelope);
+    }
     for key in store.app_keys()? {
         let Some(name) = key.strip_prefix(PREFIX) else {
             continue;
         };
+        if name == StoredJournal::KEY || is_journal_chunk_key(name) {
+            continue;
+        }
         let Some(raw) = store.backend.get(&key)? else {
             continue;
         };
@@ -209,26 +223,60 @@ pub fn parse_import(text: &str) -> Result<ImportPlan, ImportError> {
 }
 
 /// Replaces the plan's documents. All or nothing: if one write fails, the documents
-/// already written get their previous text back. Returns how many were written.
+/// already written get their previous text back. The journal is written last, in chunks
+/// (its own save is all or nothing: the index switches over in one write). Returns how
+/// many documents were written.
 pub fn apply_import(store: &Store, plan: &ImportPlan) -> Result<usize, StorageError> {
-    let keys: Vec<String> = plan.keys().map(Store::full_key).collect();
-    if keys.iter().any(|k| store.protected.borrow().contains(k)) {
+    let journal_text = plan
+        .documents
+        .iter()
+        .find(|(k, _)| k == StoredJournal::KEY)
+        .map(|(_, raw)| raw.as_str());
+    let others: Vec<&(String, String)> = plan
+        .documents
+        .iter()
+        .filter(|(k, _)| k != StoredJournal::KEY)
+        .collect();
+    let keys: Vec<String> = others.iter().map(|(k, _)| Store::full_key(k)).collect();
+    let mut guarded = keys.clone();
+    if journal_text.is_some() {
+        guarded.push(Store::full_key(super::INDEX_KEY));
+    }
+    if guarded.iter().any(|k| store.protected.borrow().contains(k)) {
         return Err(StorageError::Protected);
     }
+    let journal = journal_text
+        .map(decode::<StoredJournal>)
+        .transpose()?
+        .map(|StoredJournal(j)| j);
     let previous = keys
         .iter()
         .map(|k| store.backend.get(k).map(|v| (k.clone(), v)))
         .collect::<Result<Vec<_>, _>>()?;
-    for (key, (_, raw)) in keys.iter().zip(&plan.documents) {
+    let put_back = || {
+        for (k, old) in &previous {
+            let _ = match old {
+                Some(text) => store.backend.set(k, text),
+                None => store.backend.remove(k),
+            };
+        }
+    };
+    for (key, (_, raw)) in keys.iter().zip(&others) {
         if let Err(e) = store.backend.set(key, raw) {
-            for (k, old) in &previous {
-                let _ = match old {
-                    Some(text) => store.backend.set(k, text),
-                    None => store.backend.remove(k),
-                };
-            }
+            put_back();
             return Err(e);
         }
+    }
+    if let Some(journal) = journal {
+        let mut months: std::collections::BTreeSet<_> = journal.months().into_iter().collect();
+        if let Ok(Some(index)) = store.journal_index() {
+            months.extend(index.chunks.iter().map(|c| c.month));
+        }
+        if let Err(e) = store.save_journal(&journal, months) {
+            put_back();
+            return Err(e);
+        }
+        store.drop_legacy_journal();
     }
     Ok(plan.documents.len())
 }

@@ -5,6 +5,7 @@
 mod components;
 mod explainer;
 mod faq;
+mod journal_chunks;
 mod journal_sync;
 mod local_storage;
 mod story;

@@ -15,6 +15,11 @@ async function seed(page, entries) {
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify({ v: 1, data: { entries } })]);
 }
 
+/** Every key the app saved, with its text, in key order. */
+function saved(page) {
+  return page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("mvp-pathway:")).sort());
+}
+
 async function readStream(download) {
   const chunks = await (await download.createReadStream()).toArray();
   return Buffer.concat(chunks).toString("utf8");
@@ -121,6 +126,11 @@ test("search, filters and sort; counts follow the filters", async ({ page }) => 
   await appReady(page);
   const count = page.getByTestId("journal-count");
   await expect(count).toHaveText("Showing 4 of 4 entries.");
+  // The journal saved in one key (format 1) is now saved in chunks, one per month.
+  const keys = (await saved(page)).map(([k]) => k);
+  expect(keys).toContain("mvp-pathway:journal:index");
+  expect(keys).not.toContain(KEY);
+  expect(keys.filter((k) => /^mvp-pathway:journal:\d{4}-\d{2}:\d+$/.test(k))).toHaveLength(4);
   await page.getByLabel("Search", { exact: true }).fill("wasm");
   await expect(count).toHaveText("Showing 1 of 4 entries.");
   await expect(page.locator(".journal-entry h2")).toHaveText(["Talking Rust"]);
@@ -216,7 +226,7 @@ test("replace asks for confirmation and downloads a backup first; bad files chan
   await seed(page, [entry("keep", { title: "Keep me" })]);
   await page.goto("/journal/data");
   await appReady(page);
-  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  const before = await saved(page);
   const file = page.getByLabel("Backup file (JSON, at most 5 MB)");
   for (const [name, body, message] of [
     ["broken.json", "{ not json", "not a readable JSON file"],
@@ -229,7 +239,7 @@ test("replace asks for confirmation and downloads a backup first; bad files chan
     await expect(file).toHaveAttribute("aria-invalid", "true");
   }
   await expectNoAxeViolations(page, "import error");
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+  expect(await saved(page)).toEqual(before);
 
   const backup = { format: "mvp-pathway-journal", version: 1, entries: [entry("n1", { title: "New one" }), entry("bad", { title: "Bad", url: "javascript:alert(1)" })] };
   await page.getByLabel("Replace my journal with the backup").check();

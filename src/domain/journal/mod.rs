@@ -336,22 +336,112 @@ fn normalise_url(url: &str) -> String {
     url.trim().trim_end_matches('/').to_lowercase()
 }
 
-/// Every entry, newest first by date.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A calendar month: the unit in which the journal is saved (one storage chunk per month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+}
+
+impl Month {
+    /// The month of `date`.
+    pub fn of(date: NaiveDate) -> Month {
+        use chrono::Datelike;
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// Parses `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (y, m) = text.split_once('-')?;
+        let month: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+        let year: i32 = y.parse().ok().filter(|y| (0..=9999).contains(y))?;
+        (y.len() == 4 && m.len() == 2).then_some(Month { year, month })
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// Every entry, newest first by date, with each entry's lower-cased search text kept
+/// beside it (updated entry by entry, never rebuilt for the whole journal), and the months
+/// changed since the last save.
+#[derive(Debug, Clone, Default)]
 pub struct Journal {
     entries: Vec<Entry>,
+    /// `search[i]` is the search text of `entries[i]`.
+    search: Vec<String>,
+    /// Months whose entries changed since [`Journal::take_changed`] was last called.
+    changed: std::collections::BTreeSet<Month>,
+    /// Changes whenever the entries change; equal versions mean equal entries.
+    version: u64,
+}
+
+/// Journals are equal when their entries are (not their change tracking).
+impl PartialEq for Journal {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for Journal {}
+
+fn next_version() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static VERSION: AtomicU64 = AtomicU64::new(1);
+    VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Lower-cased title, description and URL: what the search box looks through.
+pub fn search_text(e: &Entry) -> String {
+    let mut s = String::with_capacity(e.title.len() + e.description.len() + 40);
+    s.push_str(&e.title.to_lowercase());
+    s.push('\n');
+    s.push_str(&e.description.to_lowercase());
+    s.push('\n');
+    s.push_str(&e.url.as_deref().unwrap_or("").to_lowercase());
+    s
 }
 
 impl Journal {
-    /// A journal holding `entries` (sorted newest first).
-    pub fn from_entries(mut entries: Vec<Entry>) -> Self {
+    /// A journal holding `entries` (sorted newest first); every month counts as changed.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        let mut j = Journal::from_saved(entries);
+        j.changed = j.entries.iter().map(|e| Month::of(e.date)).collect();
+        j
+    }
+
+    /// A journal of entries just read from storage: nothing counts as changed.
+    pub fn from_saved(mut entries: Vec<Entry>) -> Self {
         sort_entries(&mut entries);
-        Journal { entries }
+        let search = entries.iter().map(search_text).collect();
+        Journal {
+            entries,
+            search,
+            changed: Default::default(),
+            version: next_version(),
+        }
     }
 
     /// Every entry, newest first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The search text of the entry at `position` (see [`search_text`]).
+    pub fn search_text_at(&self, position: usize) -> &str {
+        self.search.get(position).map_or("", String::as_str)
+    }
+
+    /// A number that changes whenever the entries change.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// How many entries there are.
@@ -371,17 +461,141 @@ impl Journal {
 
     /// Adds `entry`, or replaces the entry with the same id.
     pub fn insert(&mut self, entry: Entry) {
-        self.entries.retain(|e| e.id != entry.id);
+        self.remove(&entry.id);
         let at = self
             .entries
             .partition_point(|e| entry_order(e, &entry).is_lt());
+        self.changed.insert(Month::of(entry.date));
+        self.search.insert(at, search_text(&entry));
         self.entries.insert(at, entry);
+        self.version = next_version();
+    }
+
+    /// Adds many entries at once (replacing those with the same ids): one sort instead of
+    /// one insertion each.
+    pub fn insert_many(&mut self, incoming: Vec<Entry>) {
+        if incoming.is_empty() {
+            return;
+        }
+        let ids: std::collections::BTreeSet<&str> =
+            incoming.iter().map(|e| e.id.as_str()).collect();
+        if self.entries.iter().any(|e| ids.contains(e.id.as_str())) {
+            let mut kept = Vec::with_capacity(self.entries.len());
+            let entries = std::mem::take(&mut self.entries);
+            let search = std::mem::take(&mut self.search);
+            for (e, s) in entries.into_iter().zip(search) {
+                if ids.contains(e.id.as_str()) {
+                    self.changed.insert(Month::of(e.date));
+                } else {
+                    kept.push((e, s));
+                }
+            }
+            (self.entries, self.search) = kept.into_iter().unzip();
+        }
+        let mut pairs: Vec<(Entry, String)> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .zip(std::mem::take(&mut self.search))
+            .collect();
+        for e in incoming {
+            self.changed.insert(Month::of(e.date));
+            let s = search_text(&e);
+            pairs.push((e, s));
+        }
+        pairs.sort_by(|a, b| entry_order(&a.0, &b.0));
+        (self.entries, self.search) = pairs.into_iter().unzip();
+        self.version = next_version();
+    }
+
+    /// Removes every entry; every month that had entries counts as changed.
+    pub fn clear(&mut self) {
+        self.changed
+            .extend(self.entries.iter().map(|e| Month::of(e.date)));
+        self.entries.clear();
+        self.search.clear();
+        self.version = next_version();
     }
 
     /// Removes and returns the entry with `id`.
     pub fn remove(&mut self, id: &str) -> Option<Entry> {
         let at = self.entries.iter().position(|e| e.id == id)?;
-        Some(self.entries.remove(at))
+        self.search.remove(at);
+        let entry = self.entries.remove(at);
+        self.changed.insert(Month::of(entry.date));
+        self.version = next_version();
+        Some(entry)
+    }
+
+    /// Adds entries read from storage that are all older than every entry held (a month
+    /// loaded later); falls back to a full sort if they are not. Nothing counts as changed.
+    pub fn append_saved(&mut self, mut older: Vec<Entry>) {
+        if older.is_empty() {
+            return;
+        }
+        sort_entries(&mut older);
+        let in_order = match (self.entries.last(), older.first()) {
+            (Some(last), Some(first)) => entry_order(last, first).is_lt(),
+            _ => true,
+        };
+        self.search.extend(older.iter().map(search_text));
+        self.entries.extend(older);
+        if !in_order {
+            let mut pairs: Vec<(Entry, String)> = std::mem::take(&mut self.entries)
+                .into_iter()
+                .zip(std::mem::take(&mut self.search))
+                .collect();
+            pairs.sort_by(|a, b| entry_order(&a.0, &b.0));
+            (self.entries, self.search) = pairs.into_iter().unzip();
+        }
+        self.version = next_version();
+    }
+
+    /// Replaces the entries of `month` with `entries` as read from storage (another tab
+    /// saved that month). Nothing counts as changed.
+    pub fn replace_saved_month(&mut self, month: Month, entries: Vec<Entry>) {
+        let range = self.month_range(month);
+        self.entries.drain(range.clone());
+        self.search.drain(range);
+        self.append_saved(entries);
+    }
+
+    /// Positions of the entries of `month` (they are next to each other).
+    pub fn month_range(&self, month: Month) -> std::ops::Range<usize> {
+        let start = self.entries.partition_point(|e| Month::of(e.date) > month);
+        let end = start + self.entries[start..].partition_point(|e| Month::of(e.date) == month);
+        start..end
+    }
+
+    /// The entries of `month`, newest first.
+    pub fn month_entries(&self, month: Month) -> &[Entry] {
+        &self.entries[self.month_range(month)]
+    }
+
+    /// Months that hold entries, newest first.
+    pub fn months(&self) -> Vec<Month> {
+        let mut months: Vec<Month> = self.entries.iter().map(|e| Month::of(e.date)).collect();
+        months.dedup();
+        months
+    }
+
+    /// Marks every month that holds entries as changed (to save the whole journal again).
+    pub fn mark_all_changed(&mut self) {
+        let months = self.months();
+        self.changed.extend(months);
+    }
+
+    /// Marks `months` as changed again (a save of them failed).
+    pub fn mark_changed(&mut self, months: impl IntoIterator<Item = Month>) {
+        self.changed.extend(months);
+    }
+
+    /// The months changed since the last call; the tracking starts again empty.
+    pub fn take_changed(&mut self) -> std::collections::BTreeSet<Month> {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// Whether any month changed since [`Journal::take_changed`].
+    pub fn has_changes(&self) -> bool {
+        !self.changed.is_empty()
     }
 
     /// Entries other than `except` with the same title and URL.
@@ -523,6 +737,57 @@ mod tests {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
         assert_eq!(day(2026, 3, 5).to_string(), "2026-03-05");
+    }
+
+    #[test]
+    fn search_text_and_months_follow_every_change() {
+        let mut j = Journal::from_saved(vec![
+            Entry::new("a", ActivityType::Blog, day(2026, 1, 5)),
+            Entry::new("b", ActivityType::Blog, day(2026, 3, 1)),
+        ]);
+        assert!(!j.has_changes());
+        let mut c = Entry::new("c", ActivityType::Blog, day(2026, 2, 9));
+        c.title = "Rust On Wasm".into();
+        j.insert(c);
+        assert_eq!(j.search_text_at(1), "rust on wasm\n\n");
+        let mut moved = Entry::new("a", ActivityType::Blog, day(2025, 12, 31));
+        moved.title = "Moved".into();
+        j.insert(moved);
+        let months: Vec<String> = j.take_changed().iter().map(Month::to_string).collect();
+        assert_eq!(months, ["2025-12", "2026-01", "2026-02"]);
+        assert_eq!(j.months().len(), 3);
+        assert_eq!(j.month_entries(Month::of(day(2026, 2, 1)))[0].id, "c");
+        for (i, e) in j.entries().iter().enumerate() {
+            assert_eq!(j.search_text_at(i), search_text(e));
+        }
+        j.insert_many(vec![
+            Entry::new("d", ActivityType::Blog, day(2026, 3, 2)),
+            Entry::new("c", ActivityType::Podcast, day(2024, 1, 1)),
+        ]);
+        let ids: Vec<_> = j.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["d", "b", "a", "c"]);
+        for (i, e) in j.entries().iter().enumerate() {
+            assert_eq!(j.search_text_at(i), search_text(e));
+        }
+        let months: Vec<String> = j.take_changed().iter().map(Month::to_string).collect();
+        assert_eq!(months, ["2024-01", "2026-02", "2026-03"]);
+        j.append_saved(vec![Entry::new("old", ActivityType::Blog, day(2020, 1, 1))]);
+        j.replace_saved_month(
+            Month::of(day(2026, 3, 1)),
+            vec![Entry::new("x", ActivityType::Blog, day(2026, 3, 30))],
+        );
+        let ids: Vec<_> = j.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["x", "a", "c", "old"]);
+        assert!(!j.has_changes());
+        assert_eq!(
+            Month::parse("2026-03"),
+            Some(Month {
+                year: 2026,
+                month: 3
+            })
+        );
+        assert_eq!(Month::parse("2026-13"), None);
+        assert_eq!(Month::parse("26-03"), None);
     }
 
     #[test]

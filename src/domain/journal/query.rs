@@ -1,7 +1,7 @@
 //! Search, filters and sort of the entry list.
 
 use super::stats::rolling_window;
-use super::{ActivityType, Entry, Journal};
+use super::{ActivityType, Journal};
 use chrono::NaiveDate;
 
 /// How the list is ordered.
@@ -46,30 +46,20 @@ pub struct Filter {
     pub sort: Sort,
 }
 
-/// Lower-cased search text of every entry, built once per journal change so that a
-/// keystroke only scans strings.
+/// The result of a filter: matching positions in the chosen order, and the per-type
+/// counts of the type menu. Kept so that the next keystroke can search only within it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchIndex(Vec<String>);
-
-impl SearchIndex {
-    /// The index of `journal`, in its entry order.
-    pub fn new(journal: &Journal) -> Self {
-        SearchIndex(
-            journal
-                .entries()
-                .iter()
-                .map(|e| {
-                    let mut s = String::with_capacity(e.title.len() + e.description.len() + 40);
-                    s.push_str(&e.title.to_lowercase());
-                    s.push('\n');
-                    s.push_str(&e.description.to_lowercase());
-                    s.push('\n');
-                    s.push_str(&e.url.as_deref().unwrap_or("").to_lowercase());
-                    s
-                })
-                .collect(),
-        )
-    }
+pub struct Selection {
+    /// The filter it was computed for.
+    pub filter: Filter,
+    /// [`Journal::version`] it was computed on.
+    pub version: u64,
+    /// Positions matching every filter except the type, in journal order.
+    base: Vec<usize>,
+    /// Positions matching every filter, in the chosen order.
+    pub hits: Vec<usize>,
+    /// How many entries of each type match every filter except the type one.
+    pub counts: Vec<(ActivityType, usize)>,
 }
 
 impl Filter {
@@ -83,11 +73,86 @@ impl Filter {
             || self.last_12
     }
 
+    /// Whether every entry matching `self` also matches `previous`: only the search text
+    /// changed, by adding to its end. Then a search can look only at `previous`'s matches.
+    pub fn narrows(&self, previous: &Filter) -> bool {
+        let same_rest = Filter {
+            text: String::new(),
+            kind: None,
+            sort: Sort::Newest,
+            ..self.clone()
+        } == Filter {
+            text: String::new(),
+            kind: None,
+            sort: Sort::Newest,
+            ..previous.clone()
+        };
+        same_rest
+            && self
+                .text
+                .to_lowercase()
+                .starts_with(&previous.text.to_lowercase())
+    }
+
     /// Positions (in `journal.entries()`) of the matching entries, in the chosen order.
-    /// `index` must be `SearchIndex::new(journal)`.
-    pub fn apply(&self, journal: &Journal, index: &SearchIndex, today: NaiveDate) -> Vec<usize> {
-        let mut hits = self.matching(journal, index, today, true);
+    pub fn apply(&self, journal: &Journal, today: NaiveDate) -> Vec<usize> {
+        self.select(journal, today, None).hits
+    }
+
+    /// How many entries of each type match every filter except the type one.
+    pub fn counts_by_type(
+        &self,
+        journal: &Journal,
+        today: NaiveDate,
+    ) -> Vec<(ActivityType, usize)> {
+        self.select(journal, today, None).counts
+    }
+
+    /// Hits and type counts in one pass. With the `previous` selection of the same journal
+    /// version, a filter that [narrows](Filter::narrows) it only looks at its matches: a
+    /// keystroke then costs what the previous results hold, not what the journal holds.
+    pub fn select(
+        &self,
+        journal: &Journal,
+        today: NaiveDate,
+        previous: Option<&Selection>,
+    ) -> Selection {
+        let words: Vec<String> = self
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let window = self.last_12.then(|| rolling_window(today));
         let entries = journal.entries();
+        let keep = |i: usize| {
+            let e = &entries[i];
+            self.area.as_ref().is_none_or(|a| e.areas.contains(a))
+                && self.from.is_none_or(|from| e.last_date() >= from)
+                && self.to.is_none_or(|to| e.date <= to)
+                && window.is_none_or(|(start, end)| e.date <= end && e.last_date() >= start)
+                && (words.is_empty() || {
+                    let hay = journal.search_text_at(i);
+                    words.iter().all(|w| hay.contains(w.as_str()))
+                })
+        };
+        let base: Vec<usize> = match previous {
+            Some(p) if p.version == journal.version() && self.narrows(&p.filter) => {
+                p.base.iter().copied().filter(|i| keep(*i)).collect()
+            }
+            _ => (0..entries.len()).filter(|i| keep(*i)).collect(),
+        };
+        let mut counts = [0usize; 12];
+        for i in &base {
+            counts[entries[*i].kind as usize] += 1;
+        }
+        let mut hits: Vec<usize> = match self.kind {
+            Some(k) => base
+                .iter()
+                .copied()
+                .filter(|i| entries[*i].kind == k)
+                .collect(),
+            None => base.clone(),
+        };
         match self.sort {
             Sort::Newest => {}
             Sort::Oldest => hits.reverse(),
@@ -95,69 +160,23 @@ impl Filter {
                 hits.sort_by(|a, b| entries[*b].reach().cmp(&entries[*a].reach()).then(a.cmp(b)))
             }
         }
-        hits
-    }
-
-    /// How many entries of each type match every filter except the type one.
-    pub fn counts_by_type(
-        &self,
-        journal: &Journal,
-        index: &SearchIndex,
-        today: NaiveDate,
-    ) -> Vec<(ActivityType, usize)> {
-        let mut counts = [0usize; 12];
-        for i in self.matching(journal, index, today, false) {
-            counts[journal.entries()[i].kind as usize] += 1;
+        Selection {
+            filter: self.clone(),
+            version: journal.version(),
+            base,
+            hits,
+            counts: ActivityType::ALL
+                .iter()
+                .map(|t| (*t, counts[*t as usize]))
+                .collect(),
         }
-        ActivityType::ALL
-            .iter()
-            .map(|t| (*t, counts[*t as usize]))
-            .collect()
     }
-
-    fn matching(
-        &self,
-        journal: &Journal,
-        index: &SearchIndex,
-        today: NaiveDate,
-        with_kind: bool,
-    ) -> Vec<usize> {
-        let words: Vec<String> = self
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let window = self.last_12.then(|| rolling_window(today));
-        journal
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| {
-                (!with_kind || self.kind.is_none_or(|k| e.kind == k))
-                    && self.area.as_ref().is_none_or(|a| e.areas.contains(a))
-                    && self.from.is_none_or(|from| e.last_date() >= from)
-                    && self.to.is_none_or(|to| e.date <= to)
-                    && window.is_none_or(|(start, end)| e.date <= end && e.last_date() >= start)
-                    && matches_words(index, *i, &words, e)
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
-}
-
-fn matches_words(index: &SearchIndex, i: usize, words: &[String], _e: &Entry) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    index
-        .0
-        .get(i)
-        .is_some_and(|hay| words.iter().all(|w| hay.contains(w.as_str())))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::journal::Entry;
     use crate::domain::journal::Figure;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -181,8 +200,7 @@ mod tests {
     }
 
     fn ids(j: &Journal, f: &Filter) -> Vec<String> {
-        let index = SearchIndex::new(j);
-        f.apply(j, &index, day(2026, 11, 27))
+        f.apply(j, day(2026, 11, 27))
             .into_iter()
             .map(|i| j.entries()[i].id.clone())
             .collect()
@@ -255,17 +273,46 @@ mod tests {
     #[test]
     fn type_counts_follow_the_other_filters() {
         let j = journal();
-        let index = SearchIndex::new(&j);
         let f = Filter {
             kind: Some(ActivityType::Podcast),
             area: Some("azure".into()),
             ..Filter::default()
         };
-        let counts = f.counts_by_type(&j, &index, day(2026, 11, 27));
+        let counts = f.counts_by_type(&j, day(2026, 11, 27));
         assert_eq!(counts[ActivityType::Blog as usize], (ActivityType::Blog, 2));
         assert_eq!(
             counts[ActivityType::Podcast as usize],
             (ActivityType::Podcast, 0)
         );
+    }
+
+    #[test]
+    fn a_keystroke_searches_only_the_previous_matches_and_gives_the_same_answer() {
+        let j = journal();
+        let today = day(2026, 11, 27);
+        let f = |t: &str| Filter {
+            text: t.into(),
+            ..Filter::default()
+        };
+        let first = f("t").select(&j, today, None);
+        assert_eq!(first.hits.len(), 3);
+        for text in ["ta", "tal", "talking r", "Talking Rust", "tips"] {
+            assert!(f(text).narrows(&first.filter), "{text}");
+            let narrowed = f(text).select(&j, today, Some(&first));
+            assert_eq!(narrowed, f(text).select(&j, today, None), "{text}");
+        }
+        assert!(!f("").narrows(&f("t")));
+        let by_area = Filter {
+            area: Some("azure".into()),
+            ..f("ti")
+        };
+        assert!(!by_area.narrows(&f("t")));
+        // After a change to the journal the previous selection is not used.
+        let mut changed = j.clone();
+        let mut e = crate::domain::journal::Entry::new("d", ActivityType::Blog, day(2026, 5, 1));
+        e.title = "Tall tales".into();
+        changed.insert(e);
+        let again = f("ta").select(&changed, today, Some(&first));
+        assert_eq!(again.hits.len(), 2);
     }
 }

@@ -1,0 +1,456 @@
+//! The journal in chunks: one key per month plus an index; saves rewrite only what changed,
+//! stay all or nothing when any write fails, migrate format 1, and keep "export everything"
+//! and the JSON backup exactly as they were.
+
+use chrono::NaiveDate;
+use mvp_pathway::domain::journal::formats::export_json;
+use mvp_pathway::domain::journal::{ActivityType, Entry, Figure, Journal, Month};
+use mvp_pathway::storage::{
+    apply_import, export_document, parse_import, Backend, BackendKind, MemoryBackend, StorageError,
+    Store, StoredJournal, INDEX_KEY,
+};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A memory backend shared between stores (two tabs), that can fail its Nth write or
+/// removal, records the keys written, and can alter what it reads back.
+#[derive(Clone, Default)]
+struct Fake {
+    inner: Rc<MemoryBackend>,
+    writes: Rc<Cell<usize>>,
+    fail_at: Rc<Cell<Option<usize>>>,
+    written: Rc<RefCell<Vec<String>>>,
+    /// Reads of keys containing this text come back with one entry fewer.
+    lossy: Rc<RefCell<Option<String>>>,
+}
+
+impl Fake {
+    fn with_capacity(chars: usize) -> Fake {
+        Fake {
+            inner: Rc::new(MemoryBackend::with_capacity(chars)),
+            ..Fake::default()
+        }
+    }
+
+    fn count(&self) -> Result<(), StorageError> {
+        let n = self.writes.get() + 1;
+        self.writes.set(n);
+        if self.fail_at.get() == Some(n) {
+            return Err(StorageError::QuotaExceeded);
+        }
+        Ok(())
+    }
+
+    fn snapshot(&self) -> BTreeMap<String, String> {
+        self.inner
+            .keys()
+            .unwrap()
+            .into_iter()
+            .map(|k| {
+                let v = self.inner.get(&k).unwrap().unwrap();
+                (k, v)
+            })
+            .collect()
+    }
+}
+
+impl Backend for Fake {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Local
+    }
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let value = self.inner.get(key)?;
+        match (&*self.lossy.borrow(), value) {
+            (Some(part), Some(v)) if key.contains(part.as_str()) => {
+                let mut doc: serde_json::Value = serde_json::from_str(&v).unwrap();
+                doc["data"]["entries"].as_array_mut().unwrap().pop();
+                Ok(Some(doc.to_string()))
+            }
+            (_, v) => Ok(v),
+        }
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.count()?;
+        self.written.borrow_mut().push(key.to_string());
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.count()?;
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn entry(id: &str, kind: ActivityType, date: NaiveDate) -> Entry {
+    let mut e = Entry::new(id, kind, date);
+    e.title = format!("Entry {id}");
+    e.description = "Some *Markdown*".into();
+    e.url = Some(format!("https://example.org/{id}"));
+    e.created_ms = 1_700_000_000_000;
+    e.updated_ms = 1_700_000_000_000;
+    e
+}
+
+/// Entries in three months, one spanning into the next month.
+fn sample() -> Journal {
+    let mut video = entry("v", ActivityType::Video, day(2026, 1, 30));
+    video.end_date = Some(day(2026, 2, 2));
+    video.figures.set(Figure::LiveViews, Some(40));
+    Journal::from_entries(vec![
+        entry("a", ActivityType::Blog, day(2026, 3, 1)),
+        entry("b", ActivityType::Podcast, day(2026, 3, 9)),
+        entry("c", ActivityType::Blog, day(2026, 2, 14)),
+        video,
+        entry("d", ActivityType::Mentorship, day(2025, 11, 5)),
+    ])
+}
+
+fn saved(fake: &Fake, journal: &mut Journal) -> Store {
+    let store = Store::new(fake.clone());
+    let changed = journal.take_changed();
+    store.save_journal(journal, changed).unwrap();
+    store
+}
+
+fn app_keys(fake: &Fake) -> Vec<String> {
+    fake.snapshot().into_keys().collect()
+}
+
+#[test]
+fn one_key_per_month_and_an_index_with_counts() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    let store = saved(&fake, &mut journal);
+    assert_eq!(
+        app_keys(&fake),
+        [
+            "mvp-pathway:journal:2025-11:1",
+            "mvp-pathway:journal:2026-01:1",
+            "mvp-pathway:journal:2026-02:1",
+            "mvp-pathway:journal:2026-03:1",
+            "mvp-pathway:journal:index",
+        ]
+    );
+    let index = store.journal_index().unwrap().unwrap();
+    assert_eq!(index.generation, 1);
+    let months: Vec<String> = index.chunks.iter().map(|c| c.month.to_string()).collect();
+    assert_eq!(months, ["2026-03", "2026-02", "2026-01", "2025-11"]);
+    assert_eq!(index.total(), 5);
+    let march = &index.chunks[0];
+    assert_eq!(march.count, 2);
+    assert_eq!(march.types[ActivityType::Blog as usize], 1);
+    assert_eq!(march.types[ActivityType::Podcast as usize], 1);
+    // The January chunk knows its video reaches into February (for the overview).
+    assert_eq!(index.chunks[2].last, day(2026, 2, 2));
+    let (loaded, recoveries, error) = store.load_journal();
+    assert_eq!(loaded, journal);
+    assert!(recoveries.is_empty() && error.is_none());
+}
+
+#[test]
+fn a_save_rewrites_only_the_changed_month_and_the_index() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    let store = saved(&fake, &mut journal);
+    fake.written.borrow_mut().clear();
+    let mut edited = journal.get("c").unwrap().clone();
+    edited.title = "Edited".into();
+    journal.insert(edited);
+    let index = store
+        .save_journal(&journal, journal.clone().take_changed())
+        .unwrap();
+    assert_eq!(
+        *fake.written.borrow(),
+        ["mvp-pathway:journal:2026-02:2", "mvp-pathway:journal:index"]
+    );
+    // The replaced chunk is gone; the other months keep the keys of generation 1.
+    assert!(!app_keys(&fake).contains(&"mvp-pathway:journal:2026-02:1".to_string()));
+    assert_eq!(
+        index
+            .chunk(Month::parse("2026-03").unwrap())
+            .unwrap()
+            .generation,
+        1
+    );
+    assert_eq!(store.load_journal().0, journal);
+    // Deleting the last entry of a month removes its chunk from the index.
+    journal.take_changed();
+    journal.remove("d");
+    let index = store
+        .save_journal(&journal, journal.clone().take_changed())
+        .unwrap();
+    assert_eq!(index.chunks.len(), 3);
+    assert!(!app_keys(&fake).iter().any(|k| k.contains("2025-11")));
+    assert_eq!(store.load_journal().0, journal);
+}
+
+/// Every position of a failing write (or removal), for a save that adds a month, changes
+/// two and empties one: afterwards storage reads as the old journal (save failed) or the new
+/// one (save done), never a mix; a failed save leaves no key behind.
+#[test]
+fn a_failure_at_any_write_leaves_the_previous_journal_readable() {
+    let mut before = sample();
+    let mut after = before.clone();
+    after.take_changed();
+    after.insert(entry("new-month", ActivityType::Blog, day(2026, 4, 2)));
+    after.insert(entry("march-2", ActivityType::Article, day(2026, 3, 20)));
+    let mut moved = after.get("c").unwrap().clone();
+    moved.date = day(2026, 1, 3);
+    after.insert(moved);
+    after.remove("d");
+    let changed = after.clone().take_changed();
+    assert_eq!(changed.len(), 5);
+
+    // Count the writes of a save that works.
+    let fake = Fake::default();
+    let store = saved(&fake, &mut before);
+    let writes_before = fake.writes.get();
+    store.save_journal(&after, changed.clone()).unwrap();
+    let total = fake.writes.get() - writes_before;
+    assert!(total >= 8, "chunks, index and removals: {total}");
+
+    for n in 1..=total {
+        let fake = Fake::default();
+        let mut base = sample();
+        let store = saved(&fake, &mut base);
+        let snapshot = fake.snapshot();
+        fake.fail_at.set(Some(fake.writes.get() + n));
+        let result = store.save_journal(&after, changed.clone());
+        fake.fail_at.set(None);
+        // What a fresh tab would read now.
+        let reread = Store::new(fake.clone()).load_journal();
+        assert!(reread.1.is_empty(), "write {n}: nothing unreadable");
+        match result {
+            Err(e) => {
+                assert_eq!(e, StorageError::QuotaExceeded);
+                assert_eq!(reread.0, before, "write {n} failed: the previous journal");
+                assert_eq!(
+                    fake.snapshot(),
+                    snapshot,
+                    "write {n} failed: no key left behind"
+                );
+            }
+            Ok(_) => assert_eq!(reread.0, after, "write {n} was a removal after the switch"),
+        }
+    }
+}
+
+#[test]
+fn another_tabs_save_of_other_months_is_kept() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    saved(&fake, &mut journal);
+    let (tab_a, tab_b) = (Store::new(fake.clone()), Store::new(fake.clone()));
+    let mut in_a = journal.clone();
+    in_a.insert(entry("from-a", ActivityType::Blog, day(2026, 3, 25)));
+    tab_a
+        .save_journal(&in_a, in_a.clone().take_changed())
+        .unwrap();
+    // Tab B has not heard of it yet and saves another month.
+    let mut in_b = journal.clone();
+    in_b.insert(entry("from-b", ActivityType::Blog, day(2025, 11, 25)));
+    tab_b
+        .save_journal(&in_b, in_b.clone().take_changed())
+        .unwrap();
+    let ids: Vec<String> = Store::new(fake.clone())
+        .load_journal()
+        .0
+        .entries()
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(ids.contains(&"from-a".to_string()) && ids.contains(&"from-b".to_string()));
+    assert_eq!(ids.len(), 7);
+}
+
+fn format_1(journal: &Journal) -> String {
+    serde_json::to_string(&serde_json::json!({"v": 1, "data": StoredJournal(journal.clone())}))
+        .unwrap()
+}
+
+#[test]
+fn format_1_migrates_and_the_old_key_goes_only_after_the_read_back() {
+    let fake = Fake::default();
+    let journal = sample();
+    fake.inner
+        .set("mvp-pathway:journal", &format_1(&journal))
+        .unwrap();
+    let store = Store::new(fake.clone());
+    let opened = store.open_journal();
+    assert!(opened.error.is_none() && opened.recovery.is_none());
+    assert_eq!(opened.decoded.as_ref(), Some(&journal));
+    assert_eq!(opened.index.total(), 5);
+    let keys = app_keys(&fake);
+    assert!(
+        !keys.contains(&"mvp-pathway:journal".to_string()),
+        "{keys:?}"
+    );
+    assert!(keys.contains(&format!("mvp-pathway:{INDEX_KEY}")));
+    // A fresh tab reads the chunks.
+    assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
+}
+
+#[test]
+fn a_migration_that_does_not_read_back_keeps_the_old_key_and_nothing_else() {
+    let fake = Fake::default();
+    let journal = sample();
+    let old = format_1(&journal);
+    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    // Storage that loses an entry of the March chunk.
+    *fake.lossy.borrow_mut() = Some("2026-03".into());
+    let opened = Store::new(fake.clone()).open_journal();
+    assert!(matches!(opened.error, Some(StorageError::WriteFailed(_))));
+    // The app goes on with the journal it read, and will write every month again.
+    let mut decoded = opened.decoded.unwrap();
+    assert_eq!(decoded, journal);
+    assert_eq!(decoded.take_changed().len(), 4);
+    *fake.lossy.borrow_mut() = None;
+    let snapshot = fake.snapshot();
+    assert_eq!(
+        snapshot.into_iter().collect::<Vec<_>>(),
+        [("mvp-pathway:journal".to_string(), old)]
+    );
+}
+
+#[test]
+fn a_migration_without_room_keeps_the_old_key() {
+    let journal = sample();
+    let old = format_1(&journal);
+    let fake = Fake::with_capacity(old.len() + 600);
+    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let opened = Store::new(fake.clone()).open_journal();
+    assert_eq!(opened.error, Some(StorageError::QuotaExceeded));
+    assert_eq!(opened.decoded.as_ref(), Some(&journal));
+    assert_eq!(app_keys(&fake), ["mvp-pathway:journal"]);
+    assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
+}
+
+#[test]
+fn a_format_1_key_left_next_to_the_index_goes_once_every_month_is_read() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    saved(&fake, &mut journal);
+    fake.inner
+        .set("mvp-pathway:journal", &format_1(&Journal::default()))
+        .unwrap();
+    let store = Store::new(fake.clone());
+    assert!(store.open_journal().legacy_left);
+    assert_eq!(store.load_journal().0, journal);
+    assert!(!app_keys(&fake).contains(&"mvp-pathway:journal".to_string()));
+}
+
+#[test]
+fn an_unreadable_month_is_set_aside_and_the_others_still_load() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    saved(&fake, &mut journal);
+    let bad = r#"{"v":2,"data":{"month":"2026-02","entries":[{"id":"x","type":"rocket","title":"t","date":"2026-02-01"}]}}"#;
+    fake.inner
+        .set("mvp-pathway:journal:2026-02:1", bad)
+        .unwrap();
+    let (loaded, recoveries, _) = Store::new(fake.clone()).load_journal();
+    assert_eq!(loaded.len(), 4);
+    assert_eq!(recoveries.len(), 1);
+    assert_eq!(
+        recoveries[0].backup_key.as_deref(),
+        Some("mvp-pathway:backup:journal:2026-02:1:1")
+    );
+    assert_eq!(
+        fake.inner
+            .get("mvp-pathway:backup:journal:2026-02:1:1")
+            .unwrap()
+            .as_deref(),
+        Some(bad)
+    );
+}
+
+#[test]
+fn backups_are_byte_identical_whatever_the_storage_format() {
+    let journal = sample();
+    let today = day(2026, 11, 27);
+    // Format 1, read as before.
+    let old = Store::new(MemoryBackend::default());
+    old.save(&StoredJournal::from(&journal)).unwrap();
+    let from_format_1 = Journal::from(old.load::<StoredJournal>().into_value());
+    // Chunks.
+    let fake = Fake::default();
+    let mut j = journal.clone();
+    let store = saved(&fake, &mut j);
+    let from_chunks = store.load_journal().0;
+    assert_eq!(
+        export_json(&from_chunks, today),
+        export_json(&from_format_1, today)
+    );
+    assert_eq!(
+        export_json(&from_chunks, today),
+        export_json(&journal, today)
+    );
+}
+
+#[test]
+fn export_everything_holds_the_journal_as_one_document_and_import_writes_chunks() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    let store = saved(&fake, &mut journal);
+    // What an export of the same entries held before the journal was chunked: the stored
+    // format-1 envelope, parsed and pretty-printed.
+    let envelope: serde_json::Value = serde_json::from_str(&format_1(&journal)).unwrap();
+    let expected = serde_json::to_string_pretty(&serde_json::json!({
+        "app": "mvp-pathway", "format": 1, "exported_at": "t",
+        "documents": {"journal": envelope}, "backups": {},
+    }))
+    .unwrap();
+
+    let file = export_document(&store, "t").unwrap();
+    assert_eq!(file, expected);
+    assert!(!file.contains("journal:index"));
+
+    let fresh = Fake::default();
+    let target = Store::new(fresh.clone());
+    let plan = parse_import(&file).unwrap();
+    assert_eq!(apply_import(&target, &plan), Ok(1));
+    let keys = app_keys(&fresh);
+    assert!(keys.contains(&format!("mvp-pathway:{INDEX_KEY}")));
+    assert!(!keys.contains(&"mvp-pathway:journal".to_string()));
+    assert_eq!(target.load_journal().0, journal);
+    // Importing again over it replaces the months (no duplicate keys are left).
+    assert_eq!(apply_import(&target, &plan), Ok(1));
+    assert_eq!(app_keys(&fresh).len(), keys.len());
+    assert_eq!(target.load_journal().0, journal);
+}
+
+#[test]
+fn an_import_that_runs_out_of_room_changes_nothing() {
+    let fake = Fake::default();
+    let mut journal = sample();
+    let store = saved(&fake, &mut journal);
+    let mut bigger = journal.clone();
+    for i in 0..40 {
+        bigger.insert(entry(
+            &format!("n{i}"),
+            ActivityType::Blog,
+            day(2024, 1 + i % 12, 3),
+        ));
+    }
+    let source = Store::new(MemoryBackend::default());
+    source.save(&StoredJournal::from(&bigger)).unwrap();
+    let plan = parse_import(&export_document(&source, "t").unwrap()).unwrap();
+    let snapshot = fake.snapshot();
+    let total = fake.writes.get();
+    for n in 1..=12 {
+        fake.fail_at.set(Some(total + n));
+        let result = apply_import(&store, &plan);
+        fake.fail_at.set(None);
+        assert_eq!(result, Err(StorageError::QuotaExceeded), "write {n}");
+        assert_eq!(fake.snapshot(), snapshot, "write {n}");
+        fake.writes.set(total);
+    }
+    assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
+}
