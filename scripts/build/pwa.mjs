@@ -42,7 +42,8 @@ export async function run(dir, ctx = {}) {
     globPatterns: ["**/*"],
     // Route packs (scripts/build/split.mjs) repeat the chunk files they bundle: offline,
     // the chunk loader falls back to the single files, which are precached.
-    globIgnores: [SW_FILE, "**/*.map", "**/pack__*.wasm"],
+    // The host's header files (scripts/build/security.mjs) are not served to browsers.
+    globIgnores: [SW_FILE, "**/*.map", "**/pack__*.wasm", "_headers", "staticwebapp.config.json", "**/*.d.ts"],
     swDest,
     mode: "production",
     sourcemap: false,
@@ -57,8 +58,10 @@ export async function run(dir, ctx = {}) {
     // The Wasm module is well over Workbox's 2 MB default limit before compression.
     maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
     navigateFallback: `${scope}index.html`,
-    // App routes only: a path whose last segment has a dot is a file.
-    navigateFallbackDenylist: [/\/[^/?]+\.[^/?]+$/],
+    // App routes only: a path whose last segment has a dot is a file,
+    // and not the widgets: a widget's page must come from the server with its own headers
+    // (the full app's `frame-ancestors 'none'` would block it in the generator's preview).
+    navigateFallbackDenylist: [/\/[^/?]+\.[^/?]+$/, new RegExp(`^${scope}embed/`)],
   });
   if (warnings.length > 0) throw new Error(`pwa: ${warnings.join("; ")}`);
   console.log(`pwa: ${SW_FILE} precaches ${count} files, ${size} bytes (scope ${scope})`);

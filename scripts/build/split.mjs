@@ -271,7 +271,8 @@ function mvpUsePack(file) {
         || candidates.find((p) => p === routes[best])
         || shortest.find((p) => candidates.includes(p))
         || candidates[0];
-    if (!name) return;
+    // Offline, only the single files are in the service worker's cache.
+    if (!name || navigator.onLine === false) return;
     // Its other views loaded already: the pack would mostly repeat them, so it is used
     // only if index.html prefetched it at idle time; else the few missing files come alone.
     const siblingsLoaded = mvpViews(name).some((v) => v !== view && mvpViewsLoaded.has(v));

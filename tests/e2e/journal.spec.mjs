@@ -249,8 +249,8 @@ test("replace asks for confirmation and downloads a backup first; bad files chan
   await expect(preview).toContainText("The 1 entries now in your journal will be removed.");
   await preview.getByRole("button", { name: "Replace my journal" }).click();
   await expect(preview.getByRole("alert")).toContainText("A backup of them will be downloaded first");
-  const [saved] = await Promise.all([page.waitForEvent("download"), preview.getByRole("button", { name: "Yes, download a backup and replace" }).click()]);
-  expect(await readStream(saved)).toContain("Keep me");
+  const [backupFile] = await Promise.all([page.waitForEvent("download"), preview.getByRole("button", { name: "Yes, download a backup and replace" }).click()]);
+  expect(await readStream(backupFile)).toContain("Keep me");
   await page.getByRole("link", { name: "Entries" }).click();
   await expect(page.locator(".journal-entry h2")).toHaveText(["New one"]);
 });

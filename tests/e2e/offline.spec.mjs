@@ -63,7 +63,8 @@ for (const [where, base] of [
     await openOffline(page, base + "journal/new");
     await page.getByLabel("Title", { exact: true }).fill("Offline talk on the train");
     await page.getByRole("button", { name: "Save entry" }).click();
-    await expect(page.getByTestId("journal-status")).toContainText("Saved “Offline talk on the train”");
+    // The title is isolated (FSI…PDI) inside the message, as every typed title is.
+    await expect(page.getByTestId("journal-status")).toContainText("Saved “\u2068Offline talk on the train\u2069”");
     await page.reload();
     await appReady(page);
     await expect(page.getByRole("heading", { name: "Offline talk on the train" })).toBeVisible();

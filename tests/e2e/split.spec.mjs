@@ -157,7 +157,7 @@ test("the home page loads only the shell's texts; a lazy page brings the rest of
   expect(requests[0]).toEqual(["de.json", ""]);
   // Only the idle-time prefetch may ask for the rest before a lazy page is opened.
   expect(requests.filter(([f, purpose]) => f !== "de.json" && !purpose.includes("prefetch"))).toEqual([]);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checkliste" }).click();
+  await page.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Checkliste" }).click();
   await expect(page.locator("#main h1")).toHaveText("Checkliste zur Bewerbung");
   await expect(page.locator("#main h1")).toBeFocused();
   expect(requests.some(([f]) => f === "more-de.json")).toBe(true);
