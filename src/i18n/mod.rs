@@ -152,7 +152,7 @@ impl Lang {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, any(not(target_arch = "wasm32"), feature = "eager")))]
 mod tests {
     use super::*;
 

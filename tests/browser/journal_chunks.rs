@@ -43,9 +43,8 @@ async fn another_tabs_save_of_one_month_reloads_only_that_month() {
     // Two months saved, January and February.
     let other_tab = Store::new(LocalStorageBackend::open().expect("localStorage"));
     let mut journal = Journal::from_entries(vec![entry("jan", 1, 10), entry("feb", 2, 10)]);
-    other_tab
-        .save_journal(&journal, journal.take_changed())
-        .unwrap();
+    let changed = journal.take_changed();
+    other_tab.save_journal(&journal, changed).unwrap();
 
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
@@ -65,9 +64,8 @@ async fn another_tabs_save_of_one_month_reloads_only_that_month() {
 
     // The other tab adds an entry to February: a new February chunk, then the index.
     journal.insert(entry("feb-2", 2, 20));
-    other_tab
-        .save_journal(&journal, journal.take_changed())
-        .unwrap();
+    let changed = journal.take_changed();
+    other_tab.save_journal(&journal, changed).unwrap();
     // January's chunk is unreadable from now on: reading it again would show up as a
     // recovery and drop "jan" from the list.
     local
@@ -84,9 +82,8 @@ async fn another_tabs_save_of_one_month_reloads_only_that_month() {
 
     // Another tab deletes January's only entry: its month goes from the list.
     journal.remove("jan");
-    other_tab
-        .save_journal(&journal, journal.take_changed())
-        .unwrap();
+    let changed = journal.take_changed();
+    other_tab.save_journal(&journal, changed).unwrap();
     storage_event("mvp-pathway:journal:index");
     tick().await;
     assert_eq!(text("titles"), "feb-2|feb");
