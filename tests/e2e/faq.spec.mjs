@@ -35,10 +35,14 @@ test("search filters as you type, highlights matches, announces the count and wo
   await appReady(page);
   // The answers are their own file, loaded by the FAQ page: wait for the count.
   await expect(page.locator("#faq-status")).toHaveText(/^\d+ questions\.$/);
+  // The count can be announced a frame before the list is drawn: wait for the list too.
+  await expect(questions(page).first()).toBeVisible();
   const total = await questions(page).count();
   const search = page.getByRole("searchbox", { name: "Search the questions" });
   await search.focus();
   await page.keyboard.type("renewal");
+  // Count only once the filter has run (on a loaded machine it lags the typing).
+  await expect(page.locator("#faq-status")).toHaveText(/ match “renewal”\.$/);
   const shown = await questions(page).count();
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(total);
