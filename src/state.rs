@@ -180,7 +180,7 @@ pub async fn load_language_part(lang: Lang, part: Part) -> Result<(), String> {
         }
         None => crate::web::fetch_text(&crate::web::pkg_url(&part.file(lang))).await?,
     };
-    let texts: Vec<String> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let texts = crate::storage::browser_json::string_array(&text)?;
     crate::i18n::install(lang, part, texts).map_err(|e| format!("{e:?}"))
 }
 

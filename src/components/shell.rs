@@ -3,7 +3,7 @@
 use crate::domain::settings::Theme;
 use crate::i18n::{fill, Key, Lang};
 use crate::state::{use_i18n, use_settings, use_storage};
-use crate::storage::StorageError;
+use crate::storage::{Recovery, StorageError};
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -262,6 +262,30 @@ pub fn ThemeSwitch(
     }
 }
 
+/// The recovery download: each unreadable document's key, problem, backup key and exact
+/// text, as indented JSON (written with the browser's JSON printer, see `browser_json`).
+fn recovery_file(list: &[Recovery]) -> String {
+    use crate::storage::browser_json::{object, pretty};
+    use wasm_bindgen::JsValue;
+    let items: js_sys::Array = list
+        .iter()
+        .map(|r| {
+            object(&[
+                ("key", JsValue::from_str(&r.key)),
+                ("problem", JsValue::from_str(&r.problem.to_string())),
+                (
+                    "backup_key",
+                    r.backup_key
+                        .as_deref()
+                        .map_or(JsValue::NULL, JsValue::from_str),
+                ),
+                ("raw", JsValue::from_str(&r.raw)),
+            ])
+        })
+        .collect();
+    pretty(&items)
+}
+
 /// Notices about storage: memory-only mode, failed saves, data set aside for recovery.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -273,20 +297,9 @@ pub fn StorageBanner() -> impl IntoView {
         _ => i18n.t(Key::StorageErrorWrite),
     };
     let download_raw = move |_| {
-        let text = storage.recoveries.with_untracked(|list| {
-            let items: Vec<serde_json::Value> = list
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "key": r.key,
-                        "problem": r.problem.to_string(),
-                        "backup_key": r.backup_key,
-                        "raw": r.raw,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        });
+        let text = storage
+            .recoveries
+            .with_untracked(|list| recovery_file(list));
         let _ = web::download("mvp-pathway-recovered-data.json", "application/json", &text);
     };
     view! {

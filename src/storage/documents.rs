@@ -17,6 +17,18 @@ pub struct StoredSettings {
 impl Document for StoredSettings {
     const KEY: &'static str = "settings";
     const VERSION: u32 = 1;
+
+    /// The main Wasm module reads the settings with the browser's JSON parser (see
+    /// `browser_json`); the browser tests check it against the serde_json path.
+    #[cfg(target_arch = "wasm32")]
+    fn from_stored(raw: &str) -> Result<Self, super::StorageError> {
+        super::browser_json::decode_settings(raw)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn to_stored(&self) -> Result<String, super::StorageError> {
+        Ok(super::browser_json::encode_settings(self))
+    }
 }
 
 impl From<&Settings> for StoredSettings {

@@ -18,6 +18,7 @@
 //! ```
 
 mod backup;
+pub mod browser_json;
 mod checklist;
 mod documents;
 mod explainer;
@@ -116,6 +117,22 @@ pub trait Document: Serialize + DeserializeOwned + Default {
         let _ = data;
         Err(format!("no upgrade from format {from}"))
     }
+
+    /// Reads the stored text (an envelope). The default goes through serde_json
+    /// ([`decode`]); the settings, which the main Wasm module reads, use the browser's
+    /// JSON parser there instead, so serde_json stays out of the first download.
+    fn from_stored(raw: &str) -> Result<Self, StorageError> {
+        decode::<Self>(raw)
+    }
+
+    /// The stored text of the document in the current format (an envelope).
+    fn to_stored(&self) -> Result<String, StorageError> {
+        serde_json::to_string(&Envelope {
+            v: Self::VERSION,
+            data: self,
+        })
+        .map_err(|e| StorageError::WriteFailed(e.to_string()))
+    }
 }
 
 /// What is stored under a key: `{"v": version, "data": ...}`.
@@ -209,7 +226,7 @@ impl Store {
                 }
             }
         };
-        match decode::<D>(&raw) {
+        match D::from_stored(&raw) {
             Ok(value) => Loaded::Stored(value),
             Err(problem) => {
                 let backup_key = self.set_aside(D::KEY, &raw);
@@ -235,12 +252,7 @@ impl Store {
         if self.protected.borrow().contains(&key) {
             return Err(StorageError::Protected);
         }
-        let text = serde_json::to_string(&Envelope {
-            v: D::VERSION,
-            data: doc,
-        })
-        .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
-        self.backend.set(&key, &text)
+        self.backend.set(&key, &doc.to_stored()?)
     }
 
     /// Lets saves overwrite `key` again after the user was shown its unreadable data.
@@ -315,22 +327,26 @@ impl Store {
     }
 }
 
+/// Refuses an envelope's format version `found` unless this app can read it (`supported`
+/// or older, upgraded by [`Document::migrate`]).
+pub fn check_version(found: u32, supported: u32) -> Result<(), StorageError> {
+    if found > supported {
+        return Err(StorageError::FutureVersion { found, supported });
+    }
+    if found == 0 {
+        return Err(StorageError::DecodeFailed(
+            "format version 0 does not exist".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Reads an envelope, upgrading older formats and refusing newer ones.
 pub fn decode<D: Document>(raw: &str) -> Result<D, StorageError> {
     let envelope: Envelope<Value> =
         serde_json::from_str(raw).map_err(|e| StorageError::DecodeFailed(e.to_string()))?;
     let mut data = envelope.data;
-    if envelope.v > D::VERSION {
-        return Err(StorageError::FutureVersion {
-            found: envelope.v,
-            supported: D::VERSION,
-        });
-    }
-    if envelope.v == 0 {
-        return Err(StorageError::DecodeFailed(
-            "format version 0 does not exist".into(),
-        ));
-    }
+    check_version(envelope.v, D::VERSION)?;
     for from in envelope.v..D::VERSION {
         data = D::migrate(from, data).map_err(StorageError::DecodeFailed)?;
     }

@@ -2,6 +2,7 @@
 //! Run: `cargo test --target wasm32-unknown-unknown --test browser` (see scripts/test).
 #![cfg(target_arch = "wasm32")]
 
+mod browser_json;
 mod components;
 mod explainer;
 mod faq;
