@@ -6,6 +6,7 @@ pub mod embed;
 pub mod events;
 pub mod explainer;
 pub mod faq;
+pub mod feeds;
 pub mod ics;
 pub mod journal;
 pub mod markdown;
