@@ -10,5 +10,7 @@ pub mod feeds;
 pub mod ics;
 pub mod journal;
 pub mod markdown;
+pub mod peer;
+pub mod reminder;
 pub mod settings;
 pub mod story;

@@ -1,7 +1,10 @@
 //! The contribution journal (`/journal`, `/journal/overview`, `/journal/data`,
 //! `/journal/new`, `/journal/:id/edit`): entries, the 12-month overview, export and import.
 
+use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
+use crate::components::print_summary::PrintSummary;
+use crate::components::reminder::ReminderDownload;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
 use crate::domain::journal::formats::{
     apply_import, export_csv, export_json, format_count, markdown_summary, parse_backup,
@@ -564,6 +567,7 @@ pub fn JournalOverview() -> impl IntoView {
                 <p class="reviewed">{move || fill(i18n.t(Key::JournalAreasReviewed), &[("date", AREAS_LAST_REVIEWED)])}</p>
             </section>
         </div>
+        <PrintSummary journal=state.journal today/>
     }
 }
 
@@ -808,6 +812,10 @@ pub fn JournalData() -> impl IntoView {
                 _ => None,
             }}
         </section>
+        <FeedImport journal=state.journal add=Callback::new(move |entries: Vec<Entry>| {
+            state.commit(storage, |j| entries.into_iter().for_each(|e| j.insert(e))).is_ok()
+        })/>
+        <ReminderDownload/>
     }
 }
 

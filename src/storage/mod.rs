@@ -23,6 +23,7 @@ mod explainer;
 mod journal;
 mod local;
 mod memory;
+mod read_only;
 mod story;
 mod transfer;
 
@@ -32,6 +33,7 @@ pub use explainer::StoredExplainer;
 pub use journal::StoredJournal;
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
+pub use read_only::ReadOnlyBackend;
 pub use story::StoredStory;
 pub use transfer::{
     apply_import, export_document, parse_import, used_kb, DocumentKind, ImportError, ImportPlan,

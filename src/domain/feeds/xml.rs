@@ -83,10 +83,8 @@ pub fn parse(text: &str) -> Result<(Source, Vec<FeedItem>, usize), FeedError> {
         match event {
             Event::Eof if depth > 0 => return Err(FeedError::Malformed),
             Event::Eof => break,
-            Event::DocType(d) => {
-                if d.to_ascii_uppercase().contains("<!ENTITY") {
-                    return Err(FeedError::EntityDeclarations);
-                }
+            Event::DocType(d) if d.to_ascii_uppercase().contains("<!ENTITY") => {
+                return Err(FeedError::EntityDeclarations);
             }
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
