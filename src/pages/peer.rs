@@ -58,6 +58,13 @@ async fn decode_fragment(kind: Kind) -> Result<Vec<u8>, LinkError> {
     })
 }
 
+/// Opens the new link when only the fragment changes (another link pasted in the same tab
+/// is a same-page navigation, so the page is not loaded again).
+fn reload_on_hash_change(load: impl Fn() + 'static) {
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| load());
+    on_cleanup(move || handle.remove());
+}
+
 /// What a page opened from a link is showing.
 #[derive(Clone, Debug)]
 enum Opened<T> {
@@ -297,16 +304,20 @@ pub fn PeerView() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let opened: RwSignal<Opened<PeerRequest>> = RwSignal::new(Opened::Loading);
-    spawn_local(async move {
-        let result = match decode_fragment(Kind::Request).await {
-            Ok(bytes) => PeerRequest::from_json(&bytes),
-            Err(e) => Err(e),
-        };
-        opened.set(match result {
-            Ok(r) => Opened::Ready(r),
-            Err(e) => Opened::Failed(e),
-        });
-    });
+    let load = move || {
+        spawn_local(async move {
+            let result = match decode_fragment(Kind::Request).await {
+                Ok(bytes) => PeerRequest::from_json(&bytes),
+                Err(e) => Err(e),
+            };
+            opened.set(match result {
+                Ok(r) => Opened::Ready(r),
+                Err(e) => Opened::Failed(e),
+            });
+        })
+    };
+    load();
+    reload_on_hash_change(load);
     view! {
         <Title text=t(Key::PeerViewTitle)/>
         {move || match opened.get() {
@@ -440,16 +451,20 @@ pub fn PeerReplyPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let opened: RwSignal<Opened<PeerReply>> = RwSignal::new(Opened::Loading);
-    spawn_local(async move {
-        let result = match decode_fragment(Kind::Reply).await {
-            Ok(bytes) => PeerReply::from_json(&bytes),
-            Err(e) => Err(e),
-        };
-        opened.set(match result {
-            Ok(r) => Opened::Ready(r),
-            Err(e) => Opened::Failed(e),
-        });
-    });
+    let load = move || {
+        spawn_local(async move {
+            let result = match decode_fragment(Kind::Reply).await {
+                Ok(bytes) => PeerReply::from_json(&bytes),
+                Err(e) => Err(e),
+            };
+            opened.set(match result {
+                Ok(r) => Opened::Ready(r),
+                Err(e) => Opened::Failed(e),
+            });
+        })
+    };
+    load();
+    reload_on_hash_change(load);
     view! {
         <Title text=t(Key::PeerReplyTitle)/>
         {move || match opened.get() {

@@ -6,13 +6,15 @@ import { test, expect, expectNoAxeViolations, appReady, ago } from "./fixtures.m
 const STORY = "mvp-pathway:story";
 const JOURNAL = "mvp-pathway:journal";
 
+const rnd = () => Math.random().toString(36).slice(2, 12);
+
 function entries(n, long = false) {
   return Array.from({ length: n }, (_, i) => ({
     id: `e${i}`,
     type: i % 2 ? "blog" : "speaker-third-party",
-    title: long ? `Talk ${i} ${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}` : `Contribution ${i} about Azure`,
+    title: long ? `Talk ${i} ${rnd()} ${rnd()} ${rnd()}` : `Contribution ${i} about Azure`,
     date: ago(i % 11),
-    url: long ? `https://example.org/${Math.random().toString(36).slice(2)}/${i}` : `https://example.org/post/${i}`,
+    url: long ? `https://example.org/${rnd()}/${rnd()}/${i}` : `https://example.org/post/${i}`,
     areas: ["azure"],
     high_impact: i === 0,
     created_ms: i,
