@@ -99,6 +99,9 @@ test("a blog's RSS feed: preview, confirm, and the same file again adds nothing"
   await expect(preview.getByLabel("Bicep modules: 5 tips – from a real migration")).not.toBeChecked();
   await expect(preview.getByLabel("Bicep modules: 5 tips – from a real migration")).toHaveAccessibleDescription(/Already in your journal/);
   await expect(preview.getByText("Already in your journal, so not ticked: 2.")).toBeVisible();
+  // The old post was left out the first time: it is still new, and still ticked.
+  await expect(preview.getByLabel("An old post")).toBeChecked();
+  await preview.getByLabel("An old post").uncheck();
   await preview.getByRole("button", { name: "Add the ticked items to my journal (0)" }).click();
   await expect(page.getByTestId("feed-status")).toHaveText("No item is ticked, so nothing was added.");
   expect((await stored(page)).data.entries).toHaveLength(2);
