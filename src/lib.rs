@@ -3,6 +3,7 @@
 //! `App` wires the router, context providers and the page shell; see ARCHITECTURE.md.
 
 pub mod components;
+pub mod compress;
 pub mod content;
 pub mod domain;
 pub mod i18n;
@@ -39,6 +40,11 @@ pub fn App() -> impl IntoView {
             s.theme = theme;
         });
         view! { <EmbedShell options/> }.into_any()
+    } else if web::route_path().starts_with("/peer/view") {
+        // A peer's read-only page leaves their storage exactly as it was.
+        let store = storage::Store::new(storage::ReadOnlyBackend::open());
+        provide_app_state(AppStorage::from_store(store, None));
+        view! { <Shell/> }.into_any()
     } else {
         provide_app_state(AppStorage::open());
         view! { <Shell/> }.into_any()
@@ -107,6 +113,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/checklist") view={Page::<ChecklistRoute>::new()}/>
                     <Route path=path!("/settings") view={Page::<SettingsRoute>::new()}/>
                     <Route path=path!("/story") view={Page::<StoryRoute>::new()}/>
+                    <Route path=path!("/peer/*rest") view={Page::<PeerRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

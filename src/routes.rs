@@ -133,3 +133,7 @@ lazy_page!(
     /// `/journal/:id/edit`
     JournalEditRoute => crate::pages::journal::JournalEdit
 );
+lazy_page!(
+    /// `/peer/*`: peer feedback links (builder, read-only view, reply).
+    PeerRoute => crate::pages::peer::Peer
+);

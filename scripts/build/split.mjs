@@ -32,6 +32,7 @@ export const ROUTE_VIEWS = {
   "/journal/new": ["JournalLayoutRoute", "JournalNewRoute"],
   "/journal/overview": ["JournalLayoutRoute", "JournalOverviewRoute"],
   "/journal/data": ["JournalLayoutRoute", "JournalDataRoute"],
+  "/peer": ["PeerRoute"],
 };
 
 function walk(dir) {

@@ -2,6 +2,9 @@
 
 pub mod backup;
 pub mod embed;
+pub mod feed_import;
 pub mod journal_form;
+pub mod print_summary;
+pub mod reminder;
 pub mod rendered_html;
 pub mod shell;

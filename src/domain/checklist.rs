@@ -110,7 +110,10 @@ pub static STEPS: [Step; 6] = [
                 label: Key::ChecklistFeedbackNotes,
             },
         ],
-        links: &[],
+        links: &[StepLink {
+            target: LinkTarget::App("/peer"),
+            label: Key::ChecklistLinkPeer,
+        }],
     },
     Step {
         id: "nomination",

@@ -1,6 +1,7 @@
 //! The applying checklist (`/checklist`): steps and sub-tasks from
 //! [`crate::domain::checklist::STEPS`], ticks with their dates, notes and progress.
 
+use crate::components::reminder::ReminderDownload;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::domain::checklist::{Checklist, LinkTarget, Progress, Step, NOTE_MAX_CHARS, STEPS};
 use crate::i18n::{fill, Key, Lang};
@@ -79,6 +80,7 @@ pub fn ChecklistPage() -> impl IntoView {
                 .map(|step| view! { <li><StepCard step=step checklist=checklist/></li> })
                 .collect_view()}
         </ol>
+        <ReminderDownload/>
     }
 }
 

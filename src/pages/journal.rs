@@ -2,7 +2,10 @@
 //! `/journal/new`, `/journal/:id/edit`): entries, the 12-month overview, export and import.
 
 use crate::components::backup::{use_backup, BackupFacts, BackupReminder, BackupState};
+use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
+use crate::components::print_summary::PrintSummary;
+use crate::components::reminder::ReminderDownload;
 use crate::components::rendered_html::RenderedHtml;
 use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
@@ -448,6 +451,7 @@ pub fn JournalOverview() -> impl IntoView {
                 <p class="reviewed">{move || fill(i18n.t(Key::JournalAreasReviewed), &[("date", AREAS_LAST_REVIEWED)])}</p>
             </section>
         </div>
+        <PrintSummary journal=state.journal today/>
     }
 }
 
@@ -717,6 +721,10 @@ pub fn JournalData() -> impl IntoView {
                 _ => None,
             }}
         </section>
+        <FeedImport journal=state.journal add=Callback::new(move |entries: Vec<Entry>| {
+            state.commit(storage, |j| entries.into_iter().for_each(|e| j.insert(e))).is_ok()
+        })/>
+        <ReminderDownload/>
     }
 }
 

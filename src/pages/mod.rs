@@ -9,5 +9,6 @@ pub mod faq;
 pub mod home;
 pub mod journal;
 pub mod not_found;
+pub mod peer;
 pub mod settings;
 pub mod story;

@@ -143,6 +143,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
         <Title text=t(Key::StoryTitle)/>
         <h1>{t(Key::StoryTitle)}</h1>
         <p class="lead">{t(Key::StoryLead)}</p>
+        <p><a href=web::app_href("/peer")>{t(Key::StoryLinkPeer)}</a></p>
         <section class="story-section" aria-labelledby="story-prompts-heading">
             <h2 id="story-prompts-heading">{t(Key::StoryPromptsHeading)}</h2>
             <p class="hint" id="story-saved-hint">{t(Key::StorySavedHint)}</p>

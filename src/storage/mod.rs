@@ -25,6 +25,7 @@ mod explainer;
 mod journal;
 mod local;
 mod memory;
+mod read_only;
 mod story;
 mod transfer;
 
@@ -38,6 +39,7 @@ pub use journal::{
 };
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;
+pub use read_only::ReadOnlyBackend;
 pub use story::StoredStory;
 pub use transfer::{
     apply_import, export_document, parse_import, used_kb, DocumentKind, ImportError, ImportPlan,

@@ -1,0 +1,66 @@
+//! A backend that reads the browser's localStorage and never writes to it: writes stay in
+//! memory for this page view. Used by the peer's read-only page (`/peer/view`), which must
+//! leave the peer's storage exactly as it found it (no probe key, no set-aside copy).
+
+use super::{Backend, BackendKind, MemoryBackend, StorageError};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// Reads through to localStorage (when the browser allows it); writes go to memory.
+#[derive(Default)]
+pub struct ReadOnlyBackend {
+    storage: Option<web_sys::Storage>,
+    written: MemoryBackend,
+    removed: RefCell<BTreeSet<String>>,
+}
+
+impl ReadOnlyBackend {
+    /// Opens localStorage for reading only; without it, reads find nothing.
+    pub fn open() -> Self {
+        ReadOnlyBackend {
+            storage: web_sys::window().and_then(|w| w.local_storage().ok().flatten()),
+            ..Default::default()
+        }
+    }
+}
+
+impl Backend for ReadOnlyBackend {
+    // Reported as local so that no "storage blocked" notice appears: the page says itself
+    // that it saves nothing.
+    fn kind(&self) -> BackendKind {
+        BackendKind::Local
+    }
+
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        if let Some(value) = self.written.get(key)? {
+            return Ok(Some(value));
+        }
+        if self.removed.borrow().contains(key) {
+            return Ok(None);
+        }
+        Ok(self
+            .storage
+            .as_ref()
+            .and_then(|s| s.get_item(key).ok().flatten()))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.removed.borrow_mut().remove(key);
+        self.written.set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.removed.borrow_mut().insert(key.to_string());
+        self.written.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let mut keys: BTreeSet<String> = self.written.keys()?.into_iter().collect();
+        if let Some(s) = &self.storage {
+            let n = s.length().unwrap_or(0);
+            keys.extend((0..n).filter_map(|i| s.key(i).ok().flatten()));
+        }
+        let removed = self.removed.borrow();
+        Ok(keys.into_iter().filter(|k| !removed.contains(k)).collect())
+    }
+}
