@@ -7,7 +7,7 @@ use crate::components::rendered_html::RenderedHtml;
 use crate::compress::{deflate, inflate, CodecError};
 use crate::domain::checklist::{Checklist, NOTE_MAX_CHARS};
 use crate::domain::journal::stats::{in_window, local_date};
-use crate::domain::journal::{ActivityType, Entry, Journal};
+use crate::domain::journal::{ActivityType, Entry};
 use crate::domain::markdown::render_markdown;
 use crate::domain::peer::{
     append_note, base64url_decode, base64url_encode, link, Fragment, Kind, LinkError, PeerReply,
@@ -18,7 +18,7 @@ use crate::domain::story::{build_markdown_at, StoryDraft, StoryText};
 use crate::i18n::{fill, Key};
 use crate::pages::not_found::NotFound;
 use crate::state::{use_i18n, use_storage};
-use crate::storage::{StoredChecklist, StoredJournal, StoredStory};
+use crate::storage::{StoredChecklist, StoredStory};
 use crate::web;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -150,7 +150,7 @@ pub fn PeerBuilder() -> impl IntoView {
     let t = move |key: Key| move || i18n.t(key);
     let storage = use_storage();
     let today = today();
-    let journal = Journal::from(storage.load::<StoredJournal>());
+    let journal = crate::journal_state::load_whole_journal(storage);
     let mut candidates: Vec<Entry> = journal
         .entries()
         .iter()

@@ -67,7 +67,15 @@ async function choose(page, name, text, mimeType = "application/xml") {
   await page.getByLabel("Feed or calendar file (RSS, Atom or .ics, at most 5 MB)").setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
 }
 
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "null"), KEY);
+// The saved journal as `{ data: { entries } }`, read the way the app stores it (format 2: the
+// index names one key per month), or null when nothing is saved.
+const stored = (page) =>
+  page.evaluate((k) => {
+    const index = JSON.parse(localStorage.getItem(`${k}:index`) || "null");
+    if (!index) return null;
+    const entries = index.data.chunks.flatMap((c) => JSON.parse(localStorage.getItem(`${k}:${c.month}:${c.gen}`)).data.entries);
+    return { data: { entries } };
+  }, KEY);
 
 test("a blog's RSS feed: preview, confirm, and the same file again adds nothing", async ({ page }) => {
   await openData(page);
@@ -192,7 +200,7 @@ test("the monthly reminder downloads from the journal and the checklist, linking
   // Under a sub-path, in Spanish, from the checklist.
   await page.goto(SUBPATH_URL + "checklist");
   await appReady(page);
-  await page.getByLabel("Language").selectOption("es");
+  await page.locator("#pref-language").selectOption("es");
   const button = page.getByRole("button", { name: "Añadir un recordatorio mensual a tu calendario" });
   await expectNoAxeViolations(page, "checklist with reminder");
   const [sub] = await Promise.all([page.waitForEvent("download"), button.click()]);
