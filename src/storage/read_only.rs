@@ -4,14 +4,14 @@
 
 use super::{Backend, BackendKind, MemoryBackend, StorageError};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 /// Reads through to localStorage (when the browser allows it); writes go to memory.
 #[derive(Default)]
 pub struct ReadOnlyBackend {
     storage: Option<web_sys::Storage>,
     written: MemoryBackend,
-    removed: RefCell<BTreeSet<String>>,
+    /// Keys removed in this page view (few: a Vec keeps set code out of the main module).
+    removed: RefCell<Vec<String>>,
 }
 
 impl ReadOnlyBackend {
@@ -35,7 +35,7 @@ impl Backend for ReadOnlyBackend {
         if let Some(value) = self.written.get(key)? {
             return Ok(Some(value));
         }
-        if self.removed.borrow().contains(key) {
+        if self.removed.borrow().iter().any(|k| k == key) {
             return Ok(None);
         }
         Ok(self
@@ -45,22 +45,49 @@ impl Backend for ReadOnlyBackend {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.removed.borrow_mut().remove(key);
+        self.removed.borrow_mut().retain(|k| k != key);
         self.written.set(key, value)
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.removed.borrow_mut().insert(key.to_string());
+        let mut removed = self.removed.borrow_mut();
+        if !removed.iter().any(|k| k == key) {
+            removed.push(key.to_string());
+        }
         self.written.remove(key)
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let mut keys: BTreeSet<String> = self.written.keys()?.into_iter().collect();
+        let mut keys = self.written.keys()?;
         if let Some(s) = &self.storage {
             let n = s.length().unwrap_or(0);
             keys.extend((0..n).filter_map(|i| s.key(i).ok().flatten()));
         }
+        keys.sort();
+        keys.dedup();
         let removed = self.removed.borrow();
-        Ok(keys.into_iter().filter(|k| !removed.contains(k)).collect())
+        keys.retain(|k| !removed.contains(k));
+        Ok(keys)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_removals_stay_in_this_page_view() {
+        let backend = ReadOnlyBackend::default();
+        backend.set("b", "2").unwrap();
+        backend.set("a", "1").unwrap();
+        backend.set("a", "1").unwrap();
+        assert_eq!(backend.keys().unwrap(), ["a", "b"]);
+        backend.remove("a").unwrap();
+        backend.remove("a").unwrap();
+        assert_eq!(backend.get("a").unwrap(), None);
+        assert_eq!(backend.keys().unwrap(), ["b"]);
+        backend.set("a", "3").unwrap();
+        assert_eq!(backend.get("a").unwrap().as_deref(), Some("3"));
+        assert_eq!(backend.keys().unwrap(), ["a", "b"]);
     }
 }
