@@ -319,9 +319,9 @@ function focusCovers(page) {
 }
 
 /** Tabs `steps` times forward, then back, checking at each stop that nothing hides the focus. */
-async function walkFocus(page, steps) {
+async function walkFocus(page, steps, keys = ["Tab", "Shift+Tab"]) {
   const problems = [];
-  for (const key of ["Tab", "Shift+Tab"]) {
+  for (const key of keys) {
     for (let i = 0; i < steps; i++) {
       await page.keyboard.press(key);
       problems.push(...(await focusCovers(page)));
@@ -351,6 +351,12 @@ for (const [width, height] of [[1280, 720], [420, 800]]) {
     await expect(toast).toBeInViewport();
     expect(await page.evaluate(() => getComputedStyle(document.querySelector(".journal-toast")).position)).toBe("sticky");
     expect(await walkFocus(page, 40), "/journal with the status message").toEqual([]);
+
+    // After a deletion the message holds Undo and Dismiss (taller at 420 px); focus is on
+    // Undo, so walk up the list first, then down again towards the message.
+    await page.locator(".journal-entry").first().getByRole("button", { name: /^Delete/ }).click();
+    await expect(toast.getByRole("button", { name: "Undo" })).toBeFocused();
+    expect(await walkFocus(page, 30, ["Shift+Tab", "Tab"]), "/journal with the Undo offer").toEqual([]);
   });
 }
 
@@ -429,14 +435,14 @@ test("2.5.8 the target check finds small, crowded targets and exempts spaced one
   expect(found.filter((f) => f.includes('"p3"'))).toEqual([]);
 });
 
-for (const width of [1280, 420]) {
-  test(`2.5.8 targets are at least 24 × 24 px or spaced, on every route at ${width} px`, async ({ page }) => {
+for (const [width, lang] of [[1280, "en"], [420, "en"], [420, "ar"], [420, "ja"]]) {
+  test(`2.5.8 targets are at least 24 × 24 px or spaced, on every route at ${width} px in ${lang}`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 900 });
     await seedState(page);
     const problems = [];
     for (const route of ROUTES) {
-      await openPage(page, route, "en");
+      await openPage(page, route, lang);
       if (route === "/journal") await expect(page.locator(".journal-entry")).toHaveCount(2);
       if (route === "/faq") await expect(page.locator(".faq-item").first()).toBeVisible();
       problems.push(...(await smallTargets(page)).map((p) => `${route}: ${p}`));
