@@ -196,6 +196,10 @@ test.describe("keyboard only", () => {
   });
 
   test("the journal: add, edit, delete and undo, import a backup", async ({ page }) => {
+    // Listen from the start: Playwright turns on file chooser interception asynchronously,
+    // and a single key press can beat a listener added just before it.
+    const choosers = [];
+    page.on("filechooser", (c) => choosers.push(c));
     await page.goto("/journal");
     await expect(page.locator("#main h1")).toHaveText("Contribution journal");
     await tabTo(page, (a) => a.tag === "a" && a.text === "Add your first entry");
@@ -234,8 +238,9 @@ test.describe("keyboard only", () => {
     await tabTo(page, (a) => a.id === "jd-file");
     const backup = { format: "mvp-pathway-journal", version: 1, entries: [{ id: "kb1", type: "blog", title: "Imported by keyboard", date: ago(2), created_ms: 1, updated_ms: 1 }] };
     // Space on the focused file input opens the browser's file chooser.
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 10_000 }), page.keyboard.press("Space")]);
-    await chooser.setFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
+    await page.keyboard.press("Space");
+    await expect.poll(() => choosers.length).toBe(1);
+    await choosers[0].setFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
     await expect(page.getByTestId("import-preview")).toContainText("1 entries will be added.");
     await tabTo(page, (a) => a.tag === "button" && a.text === "Import", { max: 20 });
     await page.keyboard.press("Enter");
