@@ -78,7 +78,8 @@ async function seedState(page, { journal = true } = {}) {
 async function openPage(page, route, lang) {
   const sep = route.includes("?") ? "&" : "?";
   await page.goto(`${route}${sep}lang=${lang}`);
-  await expect(page.locator("h1").first()).toBeVisible();
+  // A lazy page's code and text arrive after the shell: longer than the default on a busy machine.
+  await expect(page.locator("h1").first()).toBeVisible({ timeout: 30_000 });
 }
 
 test.describe("axe on every route in every language", () => {
