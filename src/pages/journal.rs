@@ -417,11 +417,11 @@ pub fn JournalOverview() -> impl IntoView {
         </p>
         <ul class="journal-stats" role="list">
             <li class="card">
-                <span class="journal-stats__value" data-testid="stat-contributions">{move || summary.with(|s| s.contributions_last_12)}</span>
+                <span class="journal-stats__value" data-testid="stat-contributions">{move || intl::number(i18n.lang.get(), summary.with(|s| s.contributions_last_12) as u64)}</span>
                 <span>{t(Key::JournalStatContributions)}</span>
             </li>
             <li class="card">
-                <span class="journal-stats__value" data-testid="stat-months">{move || fill("{n}/12", &[("n", &summary.with(|s| s.active_months_last_12).to_string())])}</span>
+                <span class="journal-stats__value" data-testid="stat-months">{move || fill("{n}/{of}", &[("n", &intl::number(i18n.lang.get(), summary.with(|s| s.active_months_last_12) as u64)), ("of", &intl::number(i18n.lang.get(), 12))])}</span>
                 <span>{t(Key::JournalStatMonths)}</span>
             </li>
         </ul>
@@ -453,11 +453,11 @@ pub fn JournalOverview() -> impl IntoView {
         <div class="journal-totals">
             <section aria-labelledby="by-type-heading">
                 <h2 id="by-type-heading">{t(Key::JournalByType)}</h2>
-                {move || totals_table(sums.with(|s| s.by_type.iter().map(|(k, n)| (i18n.t(k.key()).to_string(), *n)).collect()), i18n.t(Key::JournalFieldType), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
+                {move || totals_table(sums.with(|s| s.by_type.iter().map(|(k, n)| (i18n.t(k.key()).to_string(), intl::number(i18n.lang.get(), *n as u64))).collect()), i18n.t(Key::JournalFieldType), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
             </section>
             <section aria-labelledby="by-area-heading">
                 <h2 id="by-area-heading">{t(Key::JournalByArea)}</h2>
-                {move || totals_table(sums.with(|s| s.by_area.iter().map(|(c, n)| (area(c).map(|a| i18n.t(a.key).to_string()).unwrap_or_else(|| c.clone()), *n)).collect()), i18n.t(Key::JournalFilterArea), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
+                {move || totals_table(sums.with(|s| s.by_area.iter().map(|(c, n)| (area(c).map(|a| i18n.t(a.key).to_string()).unwrap_or_else(|| c.clone()), intl::number(i18n.lang.get(), *n as u64))).collect()), i18n.t(Key::JournalFilterArea), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
                 <p class="reviewed">{move || fill(i18n.t(Key::JournalAreasReviewed), &[("date", AREAS_LAST_REVIEWED)])}</p>
             </section>
         </div>
@@ -480,7 +480,7 @@ const MONTH_KEYS: [Key; 12] = [
 ];
 
 fn totals_table(
-    rows: Vec<(String, usize)>,
+    rows: Vec<(String, String)>,
     head: &'static str,
     count: &'static str,
     empty: &'static str,
