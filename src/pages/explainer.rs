@@ -175,7 +175,7 @@ pub fn JournalPrefillOffer(
                         });
                         let lang = i18n.lang.get();
                         fill(
-                            intl::plural(lang, Key::ExplainerPrefillBody, count as u64),
+                            i18n.t(Key::ExplainerPrefillBody),
                             &[("count", &intl::number(lang, count as u64)), ("months", &intl::number(lang, months as u64))],
                         )
                     }}
