@@ -39,6 +39,13 @@ fn main() {
     let reference = &tables[0].1;
     let mut problems = Vec::new();
     for (lang, table) in &tables[1..] {
+        for (key, text) in table.iter().filter(|(k, _)| reference.contains_key(*k)) {
+            if text.contains(PLURAL_SEPARATOR) != reference[key].contains(PLURAL_SEPARATOR) {
+                problems.push(format!(
+                    "locales/{lang}: `{key}` must have plural variants (`{key}[other] = …`) in every language or in none"
+                ));
+            }
+        }
         for key in reference.keys().filter(|k| !table.contains_key(*k)) {
             problems.push(format!("locales/{lang}: missing key `{key}`"));
         }
@@ -185,7 +192,6 @@ fn check_events(langs: &[&str]) {
     }
 }
 
-/// Reads every `*.txt` file of one language folder: `key = text` lines, `#` comments.
 /// The source files of the main module that show texts (everything but the lazy pages).
 /// Their keys go into the first language file; a new such file must be listed here, or
 /// its texts are empty until the first lazy page has loaded the rest.
@@ -221,7 +227,36 @@ fn core_keys(keys: &[&String]) -> std::collections::BTreeSet<String> {
     core
 }
 
+/// CLDR plural categories, in the order a plural text's variants are stored (joined by
+/// [`PLURAL_SEPARATOR`], an empty variant where the language does not use the category).
+/// `src/i18n` reads them in the same order (`Plural`).
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Separates the variants of a plural text in the tables and language files.
+const PLURAL_SEPARATOR: char = '\u{1f}';
+
+/// The CLDR plural categories of a language's cardinal numbers (whole numbers here). A new
+/// language needs its line here and its rule in `i18n::Plural::of`.
+fn plural_categories(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" | "de" => &["one", "other"],
+        "es" | "fr" | "pt-BR" => &["one", "many", "other"],
+        "ja" | "zh-Hans" => &["other"],
+        "ar" => &CATEGORIES,
+        _ => panic!("locales/{lang}: add its CLDR plural categories to build.rs (`plural_categories`) and its rule to `i18n::Plural::of`"),
+    }
+}
+
+/// Reads every `*.txt` file of one language folder: `key = text` lines, `#` comments.
+/// A plural text has one line per CLDR category, `key[one] = …`, `key[other] = …`: it
+/// must have `other`, and only categories the language has (`plural_categories`).
 fn read_lang(dir: &Path) -> BTreeMap<String, String> {
+    let lang = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let allowed = plural_categories(&lang);
+    let mut plurals: BTreeMap<String, BTreeMap<&str, String>> = BTreeMap::new();
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
@@ -240,7 +275,38 @@ fn read_lang(dir: &Path) -> BTreeMap<String, String> {
             let Some((key, value)) = line.split_once('=') else {
                 panic!("{}:{}: expected `key = text`", file.display(), n + 1);
             };
-            let key = key.trim();
+            let (key, category) = match key.trim().split_once('[') {
+                Some((key, rest)) => {
+                    let category = rest.strip_suffix(']').unwrap_or_else(|| {
+                        panic!(
+                            "{}:{}: expected `key[category] = text`",
+                            file.display(),
+                            n + 1
+                        )
+                    });
+                    let category = CATEGORIES
+                        .iter()
+                        .copied()
+                        .find(|c| *c == category)
+                        .unwrap_or_else(|| {
+                            panic!(
+                                "{}:{}: `{category}` is not a CLDR plural category ({})",
+                                file.display(),
+                                n + 1,
+                                CATEGORIES.join(", ")
+                            )
+                        });
+                    assert!(
+                        allowed.contains(&category),
+                        "{}:{}: {lang} has no plural category `{category}` (it has {})",
+                        file.display(),
+                        n + 1,
+                        allowed.join(", ")
+                    );
+                    (key.trim(), Some(category))
+                }
+                None => (key.trim(), None),
+            };
             assert!(
                 !key.is_empty()
                     && key
@@ -257,10 +323,35 @@ fn read_lang(dir: &Path) -> BTreeMap<String, String> {
                 file.display(),
                 n + 1
             );
-            if table.insert(key.to_string(), value).is_some() {
+            assert!(
+                !value.contains(PLURAL_SEPARATOR),
+                "{}:{}: `{key}` holds U+001F",
+                file.display(),
+                n + 1
+            );
+            let twice = match category {
+                Some(category) => plurals
+                    .entry(key.to_string())
+                    .or_default()
+                    .insert(category, value)
+                    .is_some(),
+                None => table.insert(key.to_string(), value).is_some(),
+            };
+            if twice || (table.contains_key(key) && plurals.contains_key(key)) {
                 panic!("{}:{}: key `{key}` defined twice", file.display(), n + 1);
             }
         }
+    }
+    for (key, variants) in plurals {
+        assert!(
+            variants.contains_key("other"),
+            "locales/{lang}: plural `{key}` has no `{key}[other]` (the fallback of every count)"
+        );
+        let joined: Vec<&str> = CATEGORIES
+            .iter()
+            .map(|c| variants.get(c).map_or("", String::as_str))
+            .collect();
+        table.insert(key, joined.join(&PLURAL_SEPARATOR.to_string()));
     }
     table
 }

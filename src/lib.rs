@@ -7,6 +7,7 @@ pub mod compress;
 pub mod content;
 pub mod domain;
 pub mod i18n;
+pub mod intl;
 pub mod journal_state;
 pub mod pages;
 pub mod pwa;

@@ -4,6 +4,7 @@
 use crate::domain::backup::{fingerprint, BackupStatus};
 use crate::domain::journal::Journal;
 use crate::i18n::{fill, Key};
+use crate::intl;
 use crate::state::{use_i18n, AppStorage};
 use crate::storage::{StoredBackupStatus, StoredJournal, BACKUP_RECORD_KEY};
 use crate::web;
@@ -95,15 +96,6 @@ pub fn use_backup() -> BackupState {
     expect_context::<BackupState>()
 }
 
-/// A date and time in milliseconds as the user's language writes a date ("30 November 2026").
-fn local_date(ms: i64, lang: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
-        .to_locale_date_string(lang, &options)
-        .into()
-}
-
 /// "Last backup downloaded: ..." and why backups matter (browsers that delete site data).
 #[component]
 pub fn BackupFacts() -> impl IntoView {
@@ -115,7 +107,7 @@ pub fn BackupFacts() -> impl IntoView {
                 Some(ms) => {
                     fill(
                         i18n.t(Key::BackupLast),
-                        &[("date", &local_date(ms, i18n.lang.get().code()))],
+                        &[("date", &intl::long_date_of_ms(i18n.lang.get(), ms))],
                     )
                 }
                 None => i18n.t(Key::BackupNever).to_string(),
@@ -134,7 +126,7 @@ pub fn BackupReminder(#[prop(optional)] link: Option<&'static str>) -> impl Into
     let text = move || match state.status.with(|s| s.last_backup_ms) {
         Some(ms) => fill(
             i18n.t(Key::BackupReminderOld),
-            &[("date", &local_date(ms, i18n.lang.get().code()))],
+            &[("date", &intl::long_date_of_ms(i18n.lang.get(), ms))],
         ),
         None => i18n.t(Key::BackupReminderNever).to_string(),
     };

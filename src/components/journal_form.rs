@@ -12,6 +12,7 @@ use crate::domain::journal::{
 };
 use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
+use crate::intl;
 use crate::journal_state::{now_ms, use_journal};
 use crate::state::{use_i18n, use_storage};
 use crate::web;
@@ -196,7 +197,7 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                 let n = problems.with(Vec::len);
                 (n > 0).then(|| view! {
                     <div class="notice notice--error" role="alert">
-                        <p>{fill(i18n.t(Key::JournalFormHasErrors), &[("count", &n.to_string())])}</p>
+                        <p>{intl::count(i18n.lang.get(), Key::JournalFormHasErrors, "count", n as u64)}</p>
                     </div>
                 })
             }}

@@ -105,6 +105,84 @@ pub fn tr(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// Separates the variants of a plural text in the tables (see [`Plural`]).
+pub const PLURAL_SEPARATOR: char = '\u{1f}';
+
+/// A CLDR plural category. A plural text (`key[one] = …`, `key[other] = …` in the locale
+/// files) is stored as its six variants in this order, joined by [`PLURAL_SEPARATOR`],
+/// with an empty variant for a category the language does not use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    /// The category named as `Intl.PluralRules.select` names it; `other` for anything else.
+    pub fn from_name(name: &str) -> Plural {
+        match name {
+            "zero" => Plural::Zero,
+            "one" => Plural::One,
+            "two" => Plural::Two,
+            "few" => Plural::Few,
+            "many" => Plural::Many,
+            _ => Plural::Other,
+        }
+    }
+
+    /// The CLDR cardinal rule of `lang` for a whole number `n`. The browser asks
+    /// `Intl.PluralRules` instead (`crate::intl`); this table serves native code: tests and
+    /// files built in `domain` (the Markdown summary).
+    pub fn of(lang: Lang, n: u64) -> Plural {
+        let million = n != 0 && n.is_multiple_of(1_000_000);
+        match lang.code() {
+            "en" | "de" => match n {
+                1 => Plural::One,
+                _ => Plural::Other,
+            },
+            "es" => match n {
+                1 => Plural::One,
+                _ if million => Plural::Many,
+                _ => Plural::Other,
+            },
+            // French and Portuguese: `one` is 0 and 1.
+            "fr" | "pt-BR" => match n {
+                0 | 1 => Plural::One,
+                _ if million => Plural::Many,
+                _ => Plural::Other,
+            },
+            "ar" => match (n, n % 100) {
+                (0, _) => Plural::Zero,
+                (1, _) => Plural::One,
+                (2, _) => Plural::Two,
+                (_, 3..=10) => Plural::Few,
+                (_, 11..=99) => Plural::Many,
+                _ => Plural::Other,
+            },
+            _ => Plural::Other,
+        }
+    }
+}
+
+/// The variant of plural `key` for `category` in `lang`, or its `other` variant when the
+/// language has no text for that category. A key without variants gives its one text.
+pub fn tr_plural(lang: Lang, key: Key, category: Plural) -> &'static str {
+    let text = tr(lang, key);
+    if !text.contains(PLURAL_SEPARATOR) {
+        return text;
+    }
+    let mut variants = text.split(PLURAL_SEPARATOR);
+    let other = text.rsplit(PLURAL_SEPARATOR).next().unwrap_or_default();
+    variants
+        .nth(category as usize)
+        .filter(|v| !v.is_empty())
+        .unwrap_or(other)
+}
+
 /// Replaces `{name}` placeholders in a translated template.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -170,27 +248,107 @@ mod tests {
         }
     }
 
+    /// Categories that stand for exactly one number in a language (`en` one is 1, `ar`
+    /// two is 2; `fr` one is 0 and 1, so not there). Such a variant may write the count as
+    /// a word and leave out one placeholder (Arabic "إدخالين", two entries).
+    const EXACT: &[(Lang, &[Plural])] = &[
+        (Lang::En, &[Plural::One]),
+        (Lang::De, &[Plural::One]),
+        (Lang::Es, &[Plural::One]),
+        (Lang::Ar, &[Plural::Zero, Plural::One, Plural::Two]),
+    ];
+
+    const CATEGORIES: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut found: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// A text's variants with their categories (one `Other` for a text without variants).
+    fn variants(text: &'static str) -> Vec<(Plural, &'static str)> {
+        if !text.contains(PLURAL_SEPARATOR) {
+            return vec![(Plural::Other, text)];
+        }
+        text.split(PLURAL_SEPARATOR)
+            .zip(CATEGORIES)
+            .filter(|(v, _)| !v.is_empty())
+            .map(|(v, c)| (c, v))
+            .collect()
+    }
+
     #[test]
     fn placeholders_match_across_languages() {
-        let placeholders = |s: &str| {
-            let mut found: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
-                .collect();
-            found.sort();
-            found
-        };
-        for lang in &Lang::ALL[1..] {
+        for lang in Lang::ALL {
             for (i, name) in KEY_NAMES.iter().enumerate() {
-                assert_eq!(
-                    placeholders(Lang::En.table().expect("compiled in")[i]),
-                    placeholders(lang.table().expect("compiled in")[i]),
-                    "{:?}: placeholders of `{name}` differ from English",
-                    lang
-                );
+                let english = Lang::En.table().expect("compiled in")[i];
+                let reference =
+                    placeholders(english.rsplit(PLURAL_SEPARATOR).next().unwrap_or_default());
+                for (category, text) in variants(lang.table().expect("compiled in")[i]) {
+                    let found = placeholders(text);
+                    let exact = EXACT
+                        .iter()
+                        .any(|(l, c)| l == lang && c.contains(&category));
+                    let as_word = exact
+                        && found.len() + 1 == reference.len()
+                        && found.iter().all(|p| reference.contains(p));
+                    assert!(
+                        found == reference || as_word,
+                        "{lang:?}: placeholders of `{name}[{category:?}]` are {found:?}, English has {reference:?}"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn plural_rules_follow_cldr_and_fall_back_to_other() {
+        let of = |lang: Lang, ns: &[u64]| -> Vec<Plural> {
+            ns.iter().map(|n| Plural::of(lang, *n)).collect()
+        };
+        use Plural::*;
+        let ns = [0, 1, 2, 3, 11, 100, 1_000_000];
+        assert_eq!(
+            of(Lang::En, &ns),
+            [Other, One, Other, Other, Other, Other, Other]
+        );
+        assert_eq!(
+            of(Lang::Es, &ns),
+            [Other, One, Other, Other, Other, Other, Many]
+        );
+        assert_eq!(
+            of(Lang::Fr, &ns),
+            [One, One, Other, Other, Other, Other, Many]
+        );
+        assert_eq!(
+            of(Lang::PtBR, &ns),
+            [One, One, Other, Other, Other, Other, Many]
+        );
+        assert_eq!(of(Lang::Ja, &ns), [Other; 7]);
+        assert_eq!(of(Lang::Ar, &ns), [Zero, One, Two, Few, Many, Other, Other]);
+        assert_eq!(of(Lang::Ar, &[103, 111, 200]), [Few, Many, Other]);
+        assert_eq!(
+            tr_plural(Lang::En, Key::JournalPreviewAdded, One),
+            "{n} entry will be added."
+        );
+        // English has no `few`: its `other` text is used.
+        assert_eq!(
+            tr_plural(Lang::En, Key::JournalPreviewAdded, Few),
+            "{n} entries will be added."
+        );
+        assert_eq!(tr_plural(Lang::En, Key::AppName, One), "MVP Pathway");
     }
 
     #[test]

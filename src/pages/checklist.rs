@@ -4,11 +4,12 @@
 use crate::components::reminder::ReminderDownload;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::domain::checklist::{Checklist, LinkTarget, Progress, Step, NOTE_MAX_CHARS, STEPS};
-use crate::i18n::{fill, Key, Lang};
+use crate::i18n::{fill, Key};
+use crate::intl;
 use crate::state::{use_i18n, use_storage};
 use crate::storage::StoredChecklist;
 use crate::web;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -22,18 +23,6 @@ fn today() -> NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
-}
-
-/// A date written the way `lang` writes dates ("17 March 2026", "17 de marzo de 2026").
-fn long_date(date: NaiveDate, lang: Lang) -> String {
-    let js = js_sys::Date::new_with_year_month_day(
-        date.year().max(0) as u32,
-        date.month0() as i32,
-        date.day() as i32,
-    );
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    js.to_locale_date_string(lang.code(), &options).into()
 }
 
 fn progress_text(template: &str, p: Progress) -> String {
@@ -119,7 +108,7 @@ fn StepCard(step: &'static Step, checklist: RwSignal<Checklist>) -> impl IntoVie
                         done_on
                             .get()
                             .map(|date| {
-                                let shown = long_date(date, i18n.lang.get());
+                                let shown = intl::long_date(i18n.lang.get(), date);
                                 view! {
                                     <span class="checklist-task__date" id=date_id.clone()>
                                         <time datetime=date.to_string()>

@@ -2,13 +2,14 @@
 //! countdown and an .ics file made in the browser; past sessions marked as past.
 
 use crate::components::shell::OFFICIAL_SITE;
-use crate::content::{events, long_date};
+use crate::content::events;
 use crate::domain::events::{split_by_status, Countdown, Session};
 use crate::domain::ics;
 use crate::i18n::{fill, tr, Key, Lang};
+use crate::intl;
 use crate::state::use_i18n;
 use crate::web;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
@@ -81,10 +82,7 @@ pub fn Events() -> impl IntoView {
         parsed.with(|p| match p {
             Some(Ok((d, _))) => Some(fill(
                 i18n.t(Key::EventsReviewed),
-                &[(
-                    "date",
-                    &long_date(i18n.lang.get(), d.year(), d.month(), d.day()),
-                )],
+                &[("date", &intl::long_date(i18n.lang.get(), *d))],
             )),
             _ => None,
         })
@@ -176,7 +174,7 @@ fn SessionCard(
 ) -> AnyView {
     let t = move |key: Key| tr(lang, key);
     let d = session.date;
-    let date = long_date(lang, d.year(), d.month(), d.day());
+    let date = intl::long_date(lang, d);
     let time_text = match &session.time {
         None => t(Key::EventsTimeTba).to_string(),
         Some(st) => fill(
@@ -198,7 +196,7 @@ fn SessionCard(
                 Countdown::Now => t(Key::EventsCountdownNow).to_string(),
                 Countdown::Days(1) => t(Key::EventsCountdownTomorrow).to_string(),
                 Countdown::Days(n) => {
-                    fill(t(Key::EventsCountdownDays), &[("days", &n.to_string())])
+                    intl::count(lang, Key::EventsCountdownDays, "days", n.max(0) as u64)
                 }
                 Countdown::Exact {
                     days,
@@ -207,9 +205,9 @@ fn SessionCard(
                 } => fill(
                     t(Key::EventsCountdownExact),
                     &[
-                        ("days", &days.to_string()),
-                        ("hours", &hours.to_string()),
-                        ("minutes", &minutes.to_string()),
+                        ("days", &intl::number(lang, days.max(0) as u64)),
+                        ("hours", &intl::number(lang, hours.max(0) as u64)),
+                        ("minutes", &intl::number(lang, minutes.max(0) as u64)),
                     ],
                 ),
             })

@@ -10,6 +10,7 @@ use crate::domain::explainer::{
     AnswerError, Answers, Finding, Kind, Outcome, QuestionId, State, Step, TECH_AREAS_REVIEWED,
 };
 use crate::i18n::{fill, Key};
+use crate::intl;
 use crate::pages::not_found::NotFound;
 use crate::state::{use_i18n, use_storage, AppStorage};
 use crate::storage::StoredExplainer;
@@ -83,11 +84,13 @@ pub fn ExplainerIntro() -> impl IntoView {
     };
     let fill_from_journal = move |summary: ActivitySummary| {
         let mut next = answers.get_untracked();
-        let count = next.prefill_from_journal(&summary).to_string();
+        let count = next.prefill_from_journal(&summary) as u64;
         change(storage, answers, next);
-        status.set(Some(fill(
-            i18n.t(Key::ExplainerPrefillDone),
-            &[("count", &count)],
+        status.set(Some(intl::count(
+            i18n.lang.get_untracked(),
+            Key::ExplainerPrefillDone,
+            "count",
+            count,
         )));
     };
     view! {
@@ -114,11 +117,11 @@ pub fn ExplainerIntro() -> impl IntoView {
             {move || {
                 started()
                     .then(|| {
-                        let n = answers.with(|a| a.iter().count()).to_string();
+                        let n = answers.with(|a| a.iter().count()) as u64;
                         let complete = answers.with(is_complete);
                         view! {
                             <p class="explainer-saved">
-                                {fill(i18n.t(Key::ExplainerSavedCount), &[("count", &n)])}
+                                {move || intl::count(i18n.lang.get(), Key::ExplainerSavedCount, "count", n)}
                             </p>
                             <a href=web::app_href(&answers.with(resume).path()) class="button">
                                 {t(Key::ExplainerResume)}
@@ -170,9 +173,10 @@ pub fn JournalPrefillOffer(
                         let (count, months) = summary.with(|s| {
                             s.as_ref().map_or((0, 0), |s| (s.contributions_last_12, s.active_months_last_12))
                         });
+                        let lang = i18n.lang.get();
                         fill(
                             i18n.t(Key::ExplainerPrefillBody),
-                            &[("count", &count.to_string()), ("months", &months.to_string())],
+                            &[("count", &intl::number(lang, count as u64)), ("months", &intl::number(lang, months as u64))],
                         )
                     }}
                 </p>

@@ -5,9 +5,9 @@
 use crate::components::rendered_html::RenderedHtml;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::content::faq::{by_topic, entries, entry_matches, is_ready, FaqEntry, SourceLink};
-use crate::content::long_date;
 use crate::domain::faq::{excerpt, highlight, parse_iso_date, query_terms, Segment};
 use crate::i18n::{fill, tr, Key, Lang};
+use crate::intl;
 use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
@@ -37,15 +37,18 @@ pub fn Faq() -> impl IntoView {
         })
     });
     let status = move || {
-        let n = count.get().to_string();
+        let lang = i18n.lang.get();
+        let n = count.get() as u64;
         let q = query.with(|q| q.trim().to_string());
-        let key = match (terms.with(Vec::is_empty), count.get()) {
+        let key = match (terms.with(Vec::is_empty), n) {
             (true, _) => Key::FaqCountAll,
             (false, 0) => Key::FaqNoResults,
-            (false, 1) => Key::FaqCountOne,
-            _ => Key::FaqCountMany,
+            _ => Key::FaqCountMatches,
         };
-        fill(i18n.t(key), &[("count", &n), ("query", &q)])
+        fill(
+            intl::plural(lang, key, n),
+            &[("count", &intl::number(lang, n)), ("query", &q)],
+        )
     };
 
     // Opening /faq#<id> (on load or by an in-app link) opens that answer and scrolls to it.
@@ -261,7 +264,8 @@ fn FaqItem(
     };
     let reviewed = {
         let date = parse_iso_date(entry.reviewed)
-            .map(|(y, m, d)| long_date(lang, y, m, d))
+            .and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+            .map(|date| intl::long_date(lang, date))
             .unwrap_or_else(|| entry.reviewed.to_string());
         fill(tr(lang, Key::FaqReviewed), &[("date", &date)])
     };

@@ -11,8 +11,8 @@ use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
 use crate::domain::journal::formats::{
-    export_csv, export_json, format_count, markdown_summary, parse_backup, plan_import,
-    ImportError, ImportMode, ImportPlan, MAX_IMPORT_BYTES,
+    export_csv, export_json, markdown_summary, parse_backup, plan_import, ImportError, ImportMode,
+    ImportPlan, MAX_IMPORT_BYTES,
 };
 use crate::domain::journal::query::{Filter, Selection, Sort};
 use crate::domain::journal::stats::{calendar, rolling_window, totals};
@@ -20,6 +20,7 @@ use crate::domain::journal::validation::Draft;
 use crate::domain::journal::{ActivityType, Entry, Journal};
 use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
+use crate::intl;
 pub use crate::journal_state::{now_ms, today, use_journal, JournalState, Undo, PAGE};
 use crate::state::{use_i18n, use_storage, AppStorage};
 use crate::web;
@@ -246,7 +247,11 @@ pub fn JournalEntries() -> impl IntoView {
                 </Show>
             </search>
             <p class="journal-count" role="status" data-testid="journal-count">
-                {move || fill(i18n.t(Key::JournalCount), &[("shown", &matching.get().to_string()), ("total", &total.get().to_string())])}
+                {move || {
+                    let lang = i18n.lang.get();
+                    let total = total.get() as u64;
+                    fill(intl::plural(lang, Key::JournalCount, total), &[("shown", &intl::number(lang, matching.get() as u64)), ("total", &intl::number(lang, total))])
+                }}
             </p>
             <Show when=move || matching.get() == 0>
                 <div class="journal-empty">
@@ -265,7 +270,7 @@ pub fn JournalEntries() -> impl IntoView {
             </ol>
             <Show when=move || { matching.get() > state.shown.get() }>
                 <button type="button" class="button button--quiet journal-more" on:click=move |_| { state.ensure_all(); state.shown.update(|n| *n += PAGE) }>
-                    {move || fill(i18n.t(Key::JournalShowMore), &[("n", &matching.get().saturating_sub(state.shown.get()).min(PAGE).to_string())])}
+                    {move || fill(i18n.t(Key::JournalShowMore), &[("n", &intl::number(i18n.lang.get(), matching.get().saturating_sub(state.shown.get()).min(PAGE) as u64))])}
                 </button>
             </Show>
         </Show>
@@ -284,9 +289,17 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
     let title = entry.title.clone();
     let description = render_markdown(&entry.description);
     let kind = entry.kind;
-    let dates = match entry.end_date.filter(|d| *d != entry.date) {
-        Some(end) => format!("{} – {}", iso(entry.date), iso(end)),
-        None => iso(entry.date),
+    let (start, end) = (entry.date, entry.end_date.filter(|d| *d != entry.date));
+    let dates = move || {
+        let lang = i18n.lang.get();
+        match end {
+            Some(end) => format!(
+                "{} – {}",
+                intl::long_date(lang, start),
+                intl::long_date(lang, end)
+            ),
+            None => intl::long_date(lang, start),
+        }
     };
     let areas = entry.areas.clone();
     let figures: Vec<_> = entry.figures.iter().collect();
@@ -305,7 +318,7 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
                 <p class="journal-entry__meta">
                     <span>{move || i18n.t(kind.key())}</span>
                     " · "
-                    <span>{dates}</span>
+                    <time datetime=iso(start)>{dates}</time>
                     {move || {
                         let names: Vec<&str> = areas.iter().filter_map(|c| area(c)).map(|a| i18n.t(a.key)).collect();
                         (!names.is_empty()).then(|| format!(" · {}", names.join(", ")))
@@ -315,7 +328,7 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
                 {(!figures.is_empty()).then(|| view! {
                     <ul class="journal-entry__figures" role="list">
                         {figures.into_iter().map(|(f, v)| view! {
-                            <li>{move || i18n.t(f.key())} ": " <strong>{move || format_count(v, i18n.lang.get())}</strong></li>
+                            <li>{move || i18n.t(f.key())} ": " <strong>{move || intl::number(i18n.lang.get(), v)}</strong></li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -403,15 +416,15 @@ pub fn JournalOverview() -> impl IntoView {
         <Title text=t(Key::JournalOverviewTitle)/>
         <h1>{t(Key::JournalOverviewTitle)}</h1>
         <p class="lead">
-            {move || fill(i18n.t(Key::JournalWindow), &[("from", &iso(start)), ("to", &iso(end))])}
+            {move || fill(i18n.t(Key::JournalWindow), &[("from", &intl::long_date(i18n.lang.get(), start)), ("to", &intl::long_date(i18n.lang.get(), end))])}
         </p>
         <ul class="journal-stats" role="list">
             <li class="card">
-                <span class="journal-stats__value" data-testid="stat-contributions">{move || summary.with(|s| s.contributions_last_12)}</span>
+                <span class="journal-stats__value" data-testid="stat-contributions">{move || intl::number(i18n.lang.get(), summary.with(|s| s.contributions_last_12) as u64)}</span>
                 <span>{t(Key::JournalStatContributions)}</span>
             </li>
             <li class="card">
-                <span class="journal-stats__value" data-testid="stat-months">{move || fill("{n}/12", &[("n", &summary.with(|s| s.active_months_last_12).to_string())])}</span>
+                <span class="journal-stats__value" data-testid="stat-months">{move || fill("{n}/{of}", &[("n", &intl::number(i18n.lang.get(), summary.with(|s| s.active_months_last_12) as u64)), ("of", &intl::number(i18n.lang.get(), 12))])}</span>
                 <span>{t(Key::JournalStatMonths)}</span>
             </li>
         </ul>
@@ -443,11 +456,11 @@ pub fn JournalOverview() -> impl IntoView {
         <div class="journal-totals">
             <section aria-labelledby="by-type-heading">
                 <h2 id="by-type-heading">{t(Key::JournalByType)}</h2>
-                {move || totals_table(sums.with(|s| s.by_type.iter().map(|(k, n)| (i18n.t(k.key()).to_string(), *n)).collect()), i18n.t(Key::JournalFieldType), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
+                {move || totals_table(sums.with(|s| s.by_type.iter().map(|(k, n)| (i18n.t(k.key()).to_string(), intl::number(i18n.lang.get(), *n as u64))).collect()), i18n.t(Key::JournalFieldType), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
             </section>
             <section aria-labelledby="by-area-heading">
                 <h2 id="by-area-heading">{t(Key::JournalByArea)}</h2>
-                {move || totals_table(sums.with(|s| s.by_area.iter().map(|(c, n)| (area(c).map(|a| i18n.t(a.key).to_string()).unwrap_or_else(|| c.clone()), *n)).collect()), i18n.t(Key::JournalFilterArea), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
+                {move || totals_table(sums.with(|s| s.by_area.iter().map(|(c, n)| (area(c).map(|a| i18n.t(a.key).to_string()).unwrap_or_else(|| c.clone()), intl::number(i18n.lang.get(), *n as u64))).collect()), i18n.t(Key::JournalFilterArea), i18n.t(Key::JournalContributions), i18n.t(Key::JournalNothingYet))}
                 <p class="reviewed">{move || fill(i18n.t(Key::JournalAreasReviewed), &[("date", AREAS_LAST_REVIEWED)])}</p>
             </section>
         </div>
@@ -471,7 +484,7 @@ const MONTH_KEYS: [Key; 12] = [
 ];
 
 fn totals_table(
-    rows: Vec<(String, usize)>,
+    rows: Vec<(String, String)>,
     head: &'static str,
     count: &'static str,
     empty: &'static str,
@@ -630,8 +643,14 @@ pub fn JournalData() -> impl IntoView {
                 state.announce(fill(
                     i18n.t(Key::JournalImported),
                     &[
-                        ("added", &added.to_string()),
-                        ("updated", &updated.to_string()),
+                        (
+                            "added",
+                            &intl::number(i18n.lang.get_untracked(), added as u64),
+                        ),
+                        (
+                            "updated",
+                            &intl::number(i18n.lang.get_untracked(), updated as u64),
+                        ),
                     ],
                 ));
             }
@@ -752,28 +771,28 @@ fn ImportPreview(
         .map(|s| (s.title.clone(), s.reason.key()))
         .collect();
     let more = skipped.saturating_sub(50);
-    let n = |v: usize| v.to_string();
+    let count = move |key: Key, n: usize| intl::count(i18n.lang.get(), key, "n", n as u64);
     view! {
         <section class="journal-preview" aria-labelledby="preview-heading" data-testid="import-preview">
             <h3 id="preview-heading">{t(Key::JournalPreviewHeading)}</h3>
             <ul>
-                <li>{move || fill(i18n.t(Key::JournalPreviewAdded), &[("n", &n(added))])}</li>
-                {(mode == ImportMode::Merge).then(|| view! { <li>{move || fill(i18n.t(Key::JournalPreviewUpdated), &[("n", &n(updated))])}</li> })}
-                <li>{move || fill(i18n.t(Key::JournalPreviewSkipped), &[("n", &n(skipped))])}</li>
-                {(mode == ImportMode::Replace).then(|| view! { <li><strong>{move || fill(i18n.t(Key::JournalPreviewRemoved), &[("n", &n(removed))])}</strong></li> })}
+                <li>{move || count(Key::JournalPreviewAdded, added)}</li>
+                {(mode == ImportMode::Merge).then(|| view! { <li>{move || count(Key::JournalPreviewUpdated, updated)}</li> })}
+                <li>{move || count(Key::JournalPreviewSkipped, skipped)}</li>
+                {(mode == ImportMode::Replace).then(|| view! { <li><strong>{move || count(Key::JournalPreviewRemoved, removed)}</strong></li> })}
             </ul>
             {(!skipped_list.is_empty()).then(|| view! {
                 <details>
                     <summary>{t(Key::JournalPreviewSkippedList)}</summary>
                     <ul>
                         {skipped_list.into_iter().map(|(title, key)| view! { <li><bdi class="journal-preview__title">{title}</bdi> ": " {move || i18n.t(key)}</li> }).collect_view()}
-                        {(more > 0).then(|| view! { <li>{move || fill(i18n.t(Key::JournalPreviewMore), &[("n", &more.to_string())])}</li> })}
+                        {(more > 0).then(|| view! { <li>{move || fill(i18n.t(Key::JournalPreviewMore), &[("n", &intl::number(i18n.lang.get(), more as u64))])}</li> })}
                     </ul>
                 </details>
             })}
             {confirm.then(|| view! {
                 <div class="notice notice--warning" role="alert">
-                    <p>{move || fill(i18n.t(Key::JournalReplaceConfirm), &[("n", &removed.to_string())])}</p>
+                    <p>{move || count(Key::JournalReplaceConfirm, removed)}</p>
                 </div>
             })}
             <div class="form-actions">

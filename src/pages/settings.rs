@@ -6,6 +6,7 @@ use crate::components::backup::{
 };
 use crate::components::shell::{LanguageSwitch, ThemeSwitch};
 use crate::i18n::{fill, Key};
+use crate::intl;
 use crate::state::{use_i18n, use_settings, use_storage, I18n};
 use crate::storage::{
     apply_import, export_document, parse_import, used_kb, ImportError, ImportPlan, BACKUP_PREFIX,
@@ -94,10 +95,12 @@ pub fn SettingsPage() -> impl IntoView {
     let arrival = move || {
         query.with(|q| {
             if let Some(n) = q.get("imported") {
-                let n: usize = n.parse().unwrap_or(0);
-                Some(fill(
-                    i18n.t(Key::SettingsImportDone),
-                    &[("count", &n.to_string())],
+                let n: u64 = n.parse().unwrap_or(0);
+                Some(intl::count(
+                    i18n.lang.get(),
+                    Key::SettingsImportDone,
+                    "count",
+                    n,
                 ))
             } else {
                 q.get("cleared")
@@ -137,7 +140,10 @@ fn StorageSection() -> impl IntoView {
     let used = move || {
         // Settings are saved from this page, so the figure follows them.
         settings.track();
-        used_kb(storage.with_store(|s| s.used_chars())).to_string()
+        intl::number(
+            i18n.lang.get(),
+            used_kb(storage.with_store(|s| s.used_chars())) as u64,
+        )
     };
     let persistence = RwSignal::new(Persistence::Checking);
     let answer = RwSignal::new(None::<bool>);

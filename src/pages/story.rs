@@ -9,6 +9,7 @@ use crate::domain::story::{
     HIGHLIGHT_LIMIT,
 };
 use crate::i18n::{fill, Key};
+use crate::intl;
 use crate::state::{use_i18n, use_storage};
 use crate::storage::StoredStory;
 use crate::web;
@@ -246,11 +247,14 @@ fn HighlightChoice(
     let details = {
         let h = highlight.clone();
         move || {
-            let mut parts = vec![h.kind.clone(), h.date.clone()];
+            let lang = i18n.lang.get();
+            let date = crate::domain::journal::parse_iso_date(&h.date)
+                .map_or_else(|| h.date.clone(), |d| intl::long_date(lang, d));
+            let mut parts = vec![h.kind.clone(), date];
             if h.reach > 0 {
                 parts.push(fill(
                     i18n.t(Key::StoryHighlightReach),
-                    &[("n", &h.reach.to_string())],
+                    &[("n", &intl::number(lang, h.reach))],
                 ));
             }
             if h.high_impact {

@@ -15,7 +15,7 @@ test("the next session shows its date, no invented time, a countdown and the uno
   const session = page.locator(".session").first();
   await expect(session.getByRole("heading", { level: 3 })).toHaveText("MVP Program Essentials: What You Need to Know");
   await expect(session).toContainText("Next session");
-  await expect(session.locator("time")).toHaveText("17 March 2027");
+  await expect(session.locator("time")).toHaveText("March 17, 2027");
   await expect(session.locator("time")).toHaveAttribute("datetime", "2027-03-17");
   await expect(session).toContainText("the time is announced on the official page");
   await expect(session).toContainText("without a year");
@@ -24,6 +24,21 @@ test("the next session shows its date, no invented time, a countdown and the uno
   await expectNoAxeViolations(page, "events (light)");
   await page.getByLabel("Theme").selectOption("dark");
   await expectNoAxeViolations(page, "events (dark)");
+});
+
+test("the date and countdown follow the page language (Intl)", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-11-27T12:00:00"));
+  await page.goto("/events?lang=fr");
+  await appReady(page);
+  const session = page.locator(".session").first();
+  await expect(session.locator("time")).toHaveText("17 mars 2027");
+  await expect(session.getByTestId("countdown")).toHaveText("Commence dans 110 jours.");
+  await page.goto("/events?lang=ar");
+  await appReady(page);
+  // Arabic: 110 is CLDR `few` (plural noun); numbers and dates are isolated (FSI…PDI).
+  await expect(session.getByTestId("countdown")).toHaveText("تبدأ الجلسة بعد \u2068110\u2069 أيام.");
+  await expect(session.locator("time")).toHaveText(/^\u2068(17|١٧) مارس (2027|٢٠٢٧)\u2069$/);
+  await expectNoAxeViolations(page, "events (Arabic)");
 });
 
 test("add to calendar downloads a valid all-day .ics file", async ({ page }) => {

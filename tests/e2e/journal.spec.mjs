@@ -245,10 +245,11 @@ test("replace asks for confirmation and downloads a backup first; bad files chan
   await page.getByLabel("Replace my journal with the backup").check();
   await file.setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
   const preview = page.getByTestId("import-preview");
-  await expect(preview).toContainText("1 entries will be added.");
-  await expect(preview).toContainText("The 1 entries now in your journal will be removed.");
+  // One entry: the singular (Intl.PluralRules picks the variant).
+  await expect(preview).toContainText("1 entry will be added.");
+  await expect(preview).toContainText("The 1 entry now in your journal will be removed.");
   await preview.getByRole("button", { name: "Replace my journal" }).click();
-  await expect(preview.getByRole("alert")).toContainText("A backup of them will be downloaded first");
+  await expect(preview.getByRole("alert")).toContainText("This removes the 1 entry now in your journal. A backup of it will be downloaded first");
   const [backupFile] = await Promise.all([page.waitForEvent("download"), preview.getByRole("button", { name: "Yes, download a backup and replace" }).click()]);
   expect(await readStream(backupFile)).toContain("Keep me");
   await page.getByRole("link", { name: "Entries" }).click();

@@ -4,7 +4,7 @@
 use super::stats::{calendar, in_window, rolling_window};
 use super::validation::check_entry;
 use super::{areas::area, ActivityType, Audience, Entry, Figure, Figures, Journal, MsEvent, Role};
-use crate::i18n::{fill, tr, Key, Lang};
+use crate::i18n::{fill, tr, tr_plural, Key, Lang, Plural};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -549,8 +549,13 @@ pub fn markdown_summary(journal: &Journal, today: NaiveDate, lang: Lang) -> Stri
         out.push('\n');
         return out;
     }
+    // A file, not a view: the plural rule comes from the Rust table, not the browser.
     out.push_str(&fill(
-        t(Key::JournalSummaryLead),
+        tr_plural(
+            lang,
+            Key::JournalSummaryLead,
+            Plural::of(lang, recent.len() as u64),
+        ),
         &[
             ("count", &recent.len().to_string()),
             ("months", &active.to_string()),
