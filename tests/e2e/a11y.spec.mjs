@@ -23,7 +23,12 @@ const ROUTES = [
   "/checklist",
   "/journal",
   "/journal/new",
+  "/journal/overview",
+  "/journal/data",
   "/story",
+  "/peer",
+  "/peer/view",
+  "/peer/reply",
   "/faq",
   "/events",
   "/settings",
@@ -83,8 +88,8 @@ async function openPage(page, route, lang) {
 }
 
 test.describe("axe on every route in every language", () => {
-  // 17 pages with axe each: a language takes well over the default timeout on a loaded machine.
-  test.describe.configure({ timeout: 240_000 });
+  // 22 pages with axe each: a language takes well over the default timeout on a loaded machine.
+  test.describe.configure({ timeout: 360_000 });
   for (const [lang, dir] of LANGS) {
     test(`every route and widget in ${lang}`, async ({ page }) => {
       await seedState(page);
@@ -242,7 +247,7 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Space");
     await expect.poll(() => choosers.length).toBe(1);
     await choosers[0].setFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
-    await expect(page.getByTestId("import-preview")).toContainText("1 entries will be added.");
+    await expect(page.getByTestId("import-preview")).toContainText("1 entry will be added.");
     await tabTo(page, (a) => a.tag === "button" && a.text === "Import", { max: 20 });
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("journal-status")).toContainText("Import done: 1 added, 0 updated.");
