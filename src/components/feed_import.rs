@@ -175,9 +175,17 @@ fn FeedPreview(
             let id = format!("feed-item-{i}");
             let meta_id = format!("feed-item-{i}-meta");
             let kind = item.kind;
-            let date = match item.end_date {
-                Some(end) => format!("{} – {end}", item.date),
-                None => item.date.to_string(),
+            let (start, end) = (item.date, item.end_date);
+            let date = move || {
+                let lang = i18n.lang.get();
+                match end {
+                    Some(end) => format!(
+                        "{} – {}",
+                        crate::intl::long_date(lang, start),
+                        crate::intl::long_date(lang, end)
+                    ),
+                    None => crate::intl::long_date(lang, start),
+                }
             };
             let views = item.views;
             let url = item.url.clone();

@@ -48,11 +48,12 @@ pub fn PrintSummary(journal: RwSignal<Journal>, today: NaiveDate) -> impl IntoVi
                     <ol class="print-highlights__list">
                         {entries.into_iter().take(PRINTED_ENTRIES).map(|e| {
                             let kind = e.kind;
+                            let date = e.date;
                             view! {
                                 <li>
                                     <span class="print-highlights__title">{e.title.clone()}</span>
                                     " · " <span>{move || i18n.t(kind.key())}</span>
-                                    " · " <time datetime=e.date.to_string()>{e.date.to_string()}</time>
+                                    " · " <time datetime=e.date.to_string()>{move || crate::intl::long_date(i18n.lang.get(), date)}</time>
                                     {e.url.clone().map(|u| view! { <br/><span class="print-highlights__url">{u}</span> })}
                                 </li>
                             }

@@ -278,7 +278,8 @@ pub fn PeerBuilder() -> impl IntoView {
                     {candidates.with_value(|c| c.iter().enumerate().map(|(i, e)| {
                         let id = format!("peer-entry-{i}");
                         let kind = e.kind;
-                        let meta = format!(" · {}", e.date);
+                        let date = e.date;
+                        let meta = move || format!(" · {}", crate::intl::long_date(i18n.lang.get(), date));
                         view! {
                             <li class="check">
                                 <input type="checkbox" id=id.clone()
@@ -422,11 +423,13 @@ fn PeerRequestView(request: PeerRequest) -> impl IntoView {
                     {entries.into_iter().map(|e| {
                         let kind = kind_label(&e.kind);
                         let reach = e.reach;
+                        let date = e.date.parse::<NaiveDate>().ok();
+                        let raw_date = e.date.clone();
                         view! {
                             <li>
                                 <span class="journal-preview__title">{e.title}</span>
-                                " · " {move || kind.map(|k| i18n.t(k))} " · " <time datetime=e.date.clone()>{e.date.clone()}</time>
-                                {(reach > 0).then(|| view! { " · " {move || fill(i18n.t(Key::StoryHighlightReach), &[("n", &reach.to_string())])} })}
+                                " · " {move || kind.map(|k| i18n.t(k))} " · " <time datetime=e.date.clone()>{move || date.map_or_else(|| raw_date.clone(), |d| crate::intl::long_date(i18n.lang.get(), d))}</time>
+                                {(reach > 0).then(|| view! { " · " {move || fill(i18n.t(Key::StoryHighlightReach), &[("n", &crate::intl::number(i18n.lang.get(), reach))])} })}
                                 {e.high_impact.then(|| view! { " " <strong class="badge">{t(Key::JournalHighImpact)}</strong> })}
                                 {e.url.map(|u| { let href = u.clone(); view! { <br/><a href=href rel="noopener noreferrer nofollow" class="peer-url">{u}</a> } })}
                             </li>
