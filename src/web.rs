@@ -373,3 +373,29 @@ pub fn drop_draft(name: &str) {
         let _ = s.remove_item(&format!("{DRAFT_PREFIX}{name}"));
     }
 }
+
+/// The file chosen in the `<input type="file">` that sent `ev`, if there is one.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
+/// Reads `file` as text in the background and hands the text to `done`, or `None` when the
+/// browser cannot read it.
+pub fn read_text(file: &web_sys::File, done: impl Fn(Option<String>) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let done = std::rc::Rc::new(done);
+    let on_read = done.clone();
+    let r = reader.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+        on_read(r.result().ok().and_then(|v| v.as_string()));
+    });
+    reader.set_onload(Some(onload.unchecked_ref()));
+    if reader.read_as_text(file).is_err() {
+        done(None);
+    }
+}

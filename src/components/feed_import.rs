@@ -10,10 +10,10 @@ use crate::domain::journal::stats::local_date;
 use crate::domain::journal::{Entry, Journal};
 use crate::i18n::{fill, Key};
 use crate::state::use_i18n;
+use crate::web;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// The browser's offset from UTC in minutes, east positive.
 fn utc_offset_minutes() -> i32 {
@@ -62,12 +62,7 @@ pub fn FeedImport(journal: RwSignal<Journal>, add: Callback<Vec<Entry>, bool>) -
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = web::chosen_file(&ev) else {
             step.set(Step::Idle);
             return;
         };
@@ -76,21 +71,10 @@ pub fn FeedImport(journal: RwSignal<Journal>, add: Callback<Vec<Entry>, bool>) -
             step.set(Step::Failed(FeedError::TooLarge));
             return;
         }
-        let Ok(reader) = web_sys::FileReader::new() else {
-            return;
-        };
-        let r = reader.clone();
-        let onload =
-            wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-                match r.result().ok().and_then(|v| v.as_string()) {
-                    Some(text) => show(text),
-                    None => step.set(Step::Failed(FeedError::NotAFeed)),
-                }
-            });
-        reader.set_onload(Some(onload.unchecked_ref()));
-        if reader.read_as_text(&file).is_err() {
-            step.set(Step::Failed(FeedError::NotAFeed));
-        }
+        web::read_text(&file, move |text| match text {
+            Some(text) => show(text),
+            None => step.set(Step::Failed(FeedError::NotAFeed)),
+        });
     };
     let confirm = move || {
         let Step::Preview(file, _) = step.get_untracked() else {

@@ -29,7 +29,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use wasm_bindgen::JsCast;
 
 /// Frame of every journal page: section links, the page, the status and Undo region.
 #[component]
@@ -578,12 +577,7 @@ pub fn JournalData() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = web::chosen_file(&ev) else {
             file_text.set_value(None);
             step.set(ImportStep::Idle);
             return;
@@ -594,28 +588,15 @@ pub fn JournalData() -> impl IntoView {
             step.set(ImportStep::Failed(ImportError::TooLarge));
             return;
         }
-        let Ok(reader) = web_sys::FileReader::new() else {
-            return;
-        };
-        let r = reader.clone();
-        let onload =
-            wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-                match r.result().ok().and_then(|v| v.as_string()) {
-                    Some(text) => {
-                        file_text.set_value(Some(text));
-                        replan();
-                    }
-                    None => step.set(ImportStep::Failed(ImportError::NotJson(
-                        "unreadable".into(),
-                    ))),
-                }
-            });
-        reader.set_onload(Some(onload.unchecked_ref()));
-        if reader.read_as_text(&file).is_err() {
-            step.set(ImportStep::Failed(ImportError::NotJson(
+        web::read_text(&file, move |text| match text {
+            Some(text) => {
+                file_text.set_value(Some(text));
+                replan();
+            }
+            None => step.set(ImportStep::Failed(ImportError::NotJson(
                 "unreadable".into(),
-            )));
-        }
+            ))),
+        });
     };
     let run_import = move || {
         let ImportStep::Preview { plan, mode: m, .. } = step.get_untracked() else {

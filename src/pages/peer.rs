@@ -14,7 +14,7 @@ use crate::domain::peer::{
     PeerRequest, SharedEntry, CHAT_LIMIT, MAX_ENTRIES, MAX_FEEDBACK, MAX_JSON_BYTES, MAX_NAME,
     MAX_QUESTION, MAX_STORY,
 };
-use crate::domain::story::{build_markdown_at, StoryDraft, StoryText};
+use crate::domain::story::{build_markdown_at, StoryDraft};
 use crate::i18n::{fill, Key};
 use crate::pages::not_found::NotFound;
 use crate::state::{use_i18n, use_storage};
@@ -83,6 +83,27 @@ async fn decode_fragment(kind: Kind) -> Result<Vec<u8>, LinkError> {
 fn reload_on_hash_change(load: impl Fn() + 'static) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| load());
     on_cleanup(move || handle.remove());
+}
+
+/// What the address's fragment of `kind` holds, read with `parse`; read again when only the
+/// fragment changes.
+fn open_fragment<T: Clone + Send + Sync + 'static>(
+    kind: Kind,
+    parse: fn(&[u8]) -> Result<T, LinkError>,
+) -> RwSignal<Opened<T>> {
+    let opened = RwSignal::new(Opened::Loading);
+    let load = move || {
+        spawn_local(async move {
+            let result = decode_fragment(kind).await.and_then(|bytes| parse(&bytes));
+            opened.set(match result {
+                Ok(value) => Opened::Ready(value),
+                Err(e) => Opened::Failed(e),
+            });
+        })
+    };
+    load();
+    reload_on_hash_change(load);
+    opened
 }
 
 /// What a page opened from a link is showing.
@@ -165,18 +186,7 @@ pub fn PeerBuilder() -> impl IntoView {
     });
     candidates.truncate(MAX_ENTRIES);
     let draft = StoryDraft::from(storage.load::<StoredStory>());
-    let story_text = StoryText {
-        title: i18n.t(Key::StoryMdTitle),
-        headings: [
-            i18n.t(Key::StoryMdWhy),
-            i18n.t(Key::StoryMdHelped),
-            i18n.t(Key::StoryMdLearned),
-            i18n.t(Key::StoryMdNext),
-        ],
-        highlights_heading: i18n.t(Key::StoryMdHighlights),
-        reach: i18n.t(Key::StoryHighlightReach),
-        high_impact: i18n.t(Key::StoryHighlightHighImpact),
-    };
+    let story_text = crate::pages::story::story_text(i18n.lang.get());
     let has_story = draft.answers.iter().any(|a| !a.trim().is_empty());
     let initial_story = if has_story {
         build_markdown_at(&draft, &[], &story_text, 2)
@@ -324,21 +334,7 @@ fn kind_label(code: &str) -> Option<Key> {
 pub fn PeerView() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let opened: RwSignal<Opened<PeerRequest>> = RwSignal::new(Opened::Loading);
-    let load = move || {
-        spawn_local(async move {
-            let result = match decode_fragment(Kind::Request).await {
-                Ok(bytes) => PeerRequest::from_json(&bytes),
-                Err(e) => Err(e),
-            };
-            opened.set(match result {
-                Ok(r) => Opened::Ready(r),
-                Err(e) => Opened::Failed(e),
-            });
-        })
-    };
-    load();
-    reload_on_hash_change(load);
+    let opened = open_fragment(Kind::Request, PeerRequest::from_json);
     view! {
         <Title text=t(Key::PeerViewTitle)/>
         {move || match opened.get() {
@@ -473,21 +469,7 @@ fn PeerRequestView(request: PeerRequest) -> impl IntoView {
 pub fn PeerReplyPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
-    let opened: RwSignal<Opened<PeerReply>> = RwSignal::new(Opened::Loading);
-    let load = move || {
-        spawn_local(async move {
-            let result = match decode_fragment(Kind::Reply).await {
-                Ok(bytes) => PeerReply::from_json(&bytes),
-                Err(e) => Err(e),
-            };
-            opened.set(match result {
-                Ok(r) => Opened::Ready(r),
-                Err(e) => Opened::Failed(e),
-            });
-        })
-    };
-    load();
-    reload_on_hash_change(load);
+    let opened = open_fragment(Kind::Reply, PeerReply::from_json);
     view! {
         <Title text=t(Key::PeerReplyTitle)/>
         {move || match opened.get() {

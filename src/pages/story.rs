@@ -8,7 +8,7 @@ use crate::domain::story::{
     build_markdown_at, highlight_id, strongest, Prompt, StoryDraft, StoryText, ANSWER_MAX_CHARS,
     HIGHLIGHT_LIMIT,
 };
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, tr, Key, Lang};
 use crate::intl;
 use crate::state::{use_i18n, use_storage};
 use crate::storage::StoredStory;
@@ -49,6 +49,22 @@ enum Outcome {
 }
 
 /// The story page, fed by the journal.
+/// The draft's fixed texts (title, headings, highlight labels) in `lang`.
+pub fn story_text(lang: Lang) -> StoryText<'static> {
+    StoryText {
+        title: tr(lang, Key::StoryMdTitle),
+        headings: [
+            tr(lang, Key::StoryMdWhy),
+            tr(lang, Key::StoryMdHelped),
+            tr(lang, Key::StoryMdLearned),
+            tr(lang, Key::StoryMdNext),
+        ],
+        highlights_heading: tr(lang, Key::StoryMdHighlights),
+        reach: tr(lang, Key::StoryHighlightReach),
+        high_impact: tr(lang, Key::StoryHighlightHighImpact),
+    }
+}
+
 #[component]
 pub fn StoryPage() -> impl IntoView {
     view! { <StoryEditor highlights=journal_highlights()/> }
@@ -65,18 +81,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
     let offered = Memo::new(move |_| highlights.with(|h| strongest(h, HIGHLIGHT_LIMIT)));
     // The draft's Markdown at `level`: 1 for the file, 4 for the preview under this page's h3.
     let draft_at = move |level: usize| {
-        let text = StoryText {
-            title: i18n.t(Key::StoryMdTitle),
-            headings: [
-                i18n.t(Key::StoryMdWhy),
-                i18n.t(Key::StoryMdHelped),
-                i18n.t(Key::StoryMdLearned),
-                i18n.t(Key::StoryMdNext),
-            ],
-            highlights_heading: i18n.t(Key::StoryMdHighlights),
-            reach: i18n.t(Key::StoryHighlightReach),
-            high_impact: i18n.t(Key::StoryHighlightHighImpact),
-        };
+        let text = story_text(i18n.lang.get());
         draft.with(|d| offered.with(|o| build_markdown_at(d, o, &text, level)))
     };
     let markdown = Memo::new(move |_| draft_at(1));

@@ -63,9 +63,12 @@ export async function appReady(page) {
 
 /** An ISO date `monthsAgo` months before today (day clamped to 28). */
 export function ago(monthsAgo, day = 10) {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - monthsAgo);
-  d.setDate(Math.min(day, 28));
-  return d.toISOString().slice(0, 10);
+  // A date in the month `monthsAgo` months back, never later than today: the journal's
+  // 12-month window ends today, so a day later in the current month would fall outside it.
+  const today = new Date();
+  const d = new Date(today.getFullYear(), today.getMonth() - monthsAgo, 1);
+  const cap = monthsAgo === 0 ? today.getDate() : 28;
+  d.setDate(Math.min(day, 28, cap));
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
