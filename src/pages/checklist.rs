@@ -4,7 +4,7 @@
 use crate::components::reminder::ReminderDownload;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::domain::checklist::{Checklist, LinkTarget, Progress, Step, NOTE_MAX_CHARS, STEPS};
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, Key, Lang};
 use crate::intl;
 use crate::state::{use_i18n, use_storage};
 use crate::storage::StoredChecklist;
@@ -25,13 +25,23 @@ fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-fn progress_text(template: &str, p: Progress) -> String {
+/// `{done}` and `{total}` of `template` filled, numbers as `lang` writes them.
+fn fill_progress(lang: Lang, template: &str, p: Progress) -> String {
     fill(
         template,
         &[
-            ("done", &p.done.to_string()),
-            ("total", &p.total.to_string()),
+            ("done", &intl::number(lang, p.done as u64)),
+            ("total", &intl::number(lang, p.total as u64)),
         ],
+    )
+}
+
+/// "1 of 18 tasks done": plural by the number of tasks.
+pub fn progress_text(lang: Lang, p: Progress) -> String {
+    fill_progress(
+        lang,
+        intl::plural(lang, Key::ChecklistProgressText, p.total as u64),
+        p,
     )
 }
 
@@ -57,7 +67,7 @@ pub fn ChecklistPage() -> impl IntoView {
                 aria-describedby="checklist-progress-text"
             ></progress>
             <p id="checklist-progress-text" role="status" data-testid="progress-text">
-                {move || progress_text(i18n.t(Key::ChecklistProgressText), progress.get())}
+                {move || progress_text(i18n.lang.get(), progress.get())}
                 <Show when=move || progress.get().complete()>
                     " " {t(Key::ChecklistAllDone)}
                 </Show>
@@ -149,7 +159,7 @@ fn StepCard(step: &'static Step, checklist: RwSignal<Checklist>) -> impl IntoVie
                         if p.complete() {
                             i18n.t(Key::ChecklistStepComplete).to_string()
                         } else {
-                            progress_text(i18n.t(Key::ChecklistStepProgress), p)
+                            fill_progress(i18n.lang.get(), i18n.t(Key::ChecklistStepProgress), p)
                         }
                     }}
                 </p>
@@ -183,5 +193,27 @@ fn StepCard(step: &'static Step, checklist: RwSignal<Checklist>) -> impl IntoVie
                 ></textarea>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_text_is_plural_by_the_number_of_tasks() {
+        let p = |done, total| Progress { done, total };
+        assert_eq!(progress_text(Lang::En, p(0, 18)), "0 of 18 tasks done");
+        assert_eq!(progress_text(Lang::En, p(1, 18)), "1 of 18 tasks done");
+        assert_eq!(progress_text(Lang::En, p(1, 1)), "1 of 1 task done");
+        assert_eq!(progress_text(Lang::Es, p(1, 18)), "1 de 18 tareas hechas");
+        assert_eq!(
+            progress_text(Lang::Fr, p(1, 18)),
+            "Tâches terminées : 1 sur 18"
+        );
+        assert_eq!(
+            progress_text(Lang::Ar, p(2, 18)),
+            "المهام المنجزة: \u{2068}2\u{2069} من \u{2068}18\u{2069}"
+        );
     }
 }

@@ -163,6 +163,25 @@ pub fn Events() -> impl IntoView {
     }
 }
 
+/// "Starts in 1 day, 2 hours and 1 minute.": the exact countdown, each count in its own
+/// plural unit phrase (`events_unit_*`), its number written as `lang` writes numbers.
+pub fn exact_countdown(lang: Lang, days: u64, hours: u64, minutes: u64) -> String {
+    fill(
+        tr(lang, Key::EventsCountdownExact),
+        &[
+            ("days", &intl::count(lang, Key::EventsUnitDays, "n", days)),
+            (
+                "hours",
+                &intl::count(lang, Key::EventsUnitHours, "n", hours),
+            ),
+            (
+                "minutes",
+                &intl::count(lang, Key::EventsUnitMinutes, "n", minutes),
+            ),
+        ],
+    )
+}
+
 /// One session: title, date, time (or where it is announced), countdown and calendar file.
 #[component]
 fn SessionCard(
@@ -202,13 +221,11 @@ fn SessionCard(
                     days,
                     hours,
                     minutes,
-                } => fill(
-                    t(Key::EventsCountdownExact),
-                    &[
-                        ("days", &intl::number(lang, days.max(0) as u64)),
-                        ("hours", &intl::number(lang, hours.max(0) as u64)),
-                        ("minutes", &intl::number(lang, minutes.max(0) as u64)),
-                    ],
+                } => exact_countdown(
+                    lang,
+                    days.max(0) as u64,
+                    hours.max(0) as u64,
+                    minutes.max(0) as u64,
                 ),
             })
         }
@@ -265,4 +282,52 @@ fn SessionCard(
         </li>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_countdown_agrees_with_each_count() {
+        let en = |d, h, m| exact_countdown(Lang::En, d, h, m);
+        assert_eq!(en(0, 1, 1), "Starts in 0 days, 1 hour and 1 minute.");
+        assert_eq!(en(1, 2, 3), "Starts in 1 day, 2 hours and 3 minutes.");
+        assert_eq!(en(11, 0, 59), "Starts in 11 days, 0 hours and 59 minutes.");
+        assert_eq!(en(100, 23, 1), "Starts in 100 days, 23 hours and 1 minute.");
+        assert_eq!(
+            exact_countdown(Lang::De, 3, 1, 0),
+            "Beginnt in 3 Tagen, 1 Stunde und 0 Minuten."
+        );
+        assert_eq!(
+            exact_countdown(Lang::Fr, 0, 1, 2),
+            "Commence dans 0 jour, 1 heure et 2 minutes."
+        );
+        assert_eq!(
+            exact_countdown(Lang::Ja, 1, 2, 3),
+            "開始まであと1日2時間3分。"
+        );
+        let n = |n: u64| format!("\u{2068}{n}\u{2069}");
+        let ar = |d, h, m| exact_countdown(Lang::Ar, d, h, m);
+        assert_eq!(
+            ar(0, 1, 2),
+            format!("تبدأ الجلسة بعد {} يوم وساعة واحدة ودقيقتين.", n(0))
+        );
+        assert_eq!(
+            ar(2, 3, 11),
+            format!("تبدأ الجلسة بعد يومين و{} ساعات و{} دقيقة.", n(3), n(11))
+        );
+        assert_eq!(
+            ar(100, 0, 1),
+            format!(
+                "تبدأ الجلسة بعد {} يوم و{} ساعة ودقيقة واحدة.",
+                n(100),
+                n(0)
+            )
+        );
+        assert_eq!(
+            ar(11, 2, 3),
+            format!("تبدأ الجلسة بعد {} يوما وساعتين و{} دقائق.", n(11), n(3))
+        );
+    }
 }

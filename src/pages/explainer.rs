@@ -9,7 +9,7 @@ use crate::domain::explainer::{
     evaluate, is_complete, is_on_path, next_step, path, previous, progress, question_path, resume,
     AnswerError, Answers, Finding, Kind, Outcome, QuestionId, State, Step, TECH_AREAS_REVIEWED,
 };
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, tr, Key, Lang};
 use crate::intl;
 use crate::pages::not_found::NotFound;
 use crate::state::{use_i18n, use_storage, AppStorage};
@@ -147,6 +147,47 @@ pub fn ExplainerIntro() -> impl IntoView {
     }
 }
 
+/// The prefill offer's text: "Your journal has 1 contribution from the last 12 months, in
+/// 1 month. …", each count in its own plural unit phrase.
+pub fn prefill_body(lang: Lang, contributions: u64, months: u64) -> String {
+    fill(
+        tr(lang, Key::ExplainerPrefillBody),
+        &[
+            (
+                "contributions",
+                &intl::count(lang, Key::ExplainerPrefillContributions, "n", contributions),
+            ),
+            (
+                "months",
+                &intl::count(lang, Key::ExplainerPrefillMonths, "n", months),
+            ),
+        ],
+    )
+}
+
+/// The signals and how many of them look in place, are not there yet or are unsure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignalCounts {
+    pub total: u64,
+    pub met: u64,
+    pub not_yet: u64,
+    pub not_sure: u64,
+}
+
+/// The result's summary when the requirements are met: plural by the number of signals,
+/// each count after its label ("In place: 1."), so every count reads right.
+pub fn signals_summary(lang: Lang, c: SignalCounts) -> String {
+    fill(
+        intl::plural(lang, Key::ExplainerSummarySignals, c.total),
+        &[
+            ("total", &intl::number(lang, c.total)),
+            ("met", &intl::number(lang, c.met)),
+            ("not_yet", &intl::number(lang, c.not_yet)),
+            ("not_sure", &intl::number(lang, c.not_sure)),
+        ],
+    )
+}
+
 /// Offers to fill the activity questions from the contribution journal; hidden when the
 /// journal has nothing from the last 12 months.
 #[component]
@@ -173,11 +214,7 @@ pub fn JournalPrefillOffer(
                         let (count, months) = summary.with(|s| {
                             s.as_ref().map_or((0, 0), |s| (s.contributions_last_12, s.active_months_last_12))
                         });
-                        let lang = i18n.lang.get();
-                        fill(
-                            i18n.t(Key::ExplainerPrefillBody),
-                            &[("count", &intl::number(lang, count as u64)), ("months", &intl::number(lang, months as u64))],
-                        )
+                        prefill_body(i18n.lang.get(), count as u64, months as u64)
                     }}
                 </p>
                 <button type="button" class="button" on:click=fill_answers>
@@ -490,16 +527,13 @@ pub fn ExplainerResult() -> impl IntoView {
             not_yet,
             not_sure,
         } => {
-            let total = signal_count.to_string();
-            fill(
-                i18n.t(Key::ExplainerSummarySignals),
-                &[
-                    ("total", &total),
-                    ("met", &met.to_string()),
-                    ("not_yet", &not_yet.to_string()),
-                    ("not_sure", &not_sure.to_string()),
-                ],
-            )
+            let counts = SignalCounts {
+                total: signal_count as u64,
+                met: met as u64,
+                not_yet: not_yet as u64,
+                not_sure: not_sure as u64,
+            };
+            signals_summary(i18n.lang.get(), counts)
         }
     };
     let cards = move |kind: Kind| {
@@ -614,5 +648,74 @@ fn ResultCard(finding: Finding) -> impl IntoView {
                 {next}
             </p>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(n: u64) -> String {
+        format!("\u{2068}{n}\u{2069}")
+    }
+
+    #[test]
+    fn prefill_body_agrees_with_each_count() {
+        let en = |c, m| prefill_body(Lang::En, c, m);
+        assert!(en(1, 1)
+            .starts_with("Your journal has 1 contribution from the last 12 months, in 1 month. "));
+        assert!(en(3, 3).starts_with(
+            "Your journal has 3 contributions from the last 12 months, in 3 different months. "
+        ));
+        assert!(en(100, 11).starts_with(
+            "Your journal has 100 contributions from the last 12 months, in 11 different months. "
+        ));
+        assert!(en(0, 0).starts_with(
+            "Your journal has 0 contributions from the last 12 months, in 0 different months. "
+        ));
+        assert!(prefill_body(Lang::De, 1, 1)
+            .starts_with("Ihr Journal enthält 1 Beitrag aus den letzten 12 Monaten, in 1 Monat. "));
+        let ar = |c, m| prefill_body(Lang::Ar, c, m);
+        assert!(ar(1, 1).starts_with("يحتوي سجلك على مساهمة واحدة من آخر 12 شهرا، في شهر واحد. "));
+        assert!(ar(2, 2).starts_with("يحتوي سجلك على مساهمتين من آخر 12 شهرا، في شهرين مختلفين. "));
+        assert!(ar(3, 11).starts_with(&format!(
+            "يحتوي سجلك على {} مساهمات من آخر 12 شهرا، في {} شهرا مختلفا. ",
+            n(3),
+            n(11)
+        )));
+        assert!(ar(100, 3).starts_with(&format!(
+            "يحتوي سجلك على {} مساهمة من آخر 12 شهرا، في {} أشهر مختلفة. ",
+            n(100),
+            n(3)
+        )));
+    }
+
+    #[test]
+    fn signals_summary_reads_for_zero_one_and_more() {
+        let counts = |total, met, not_yet, not_sure| SignalCounts {
+            total,
+            met,
+            not_yet,
+            not_sure,
+        };
+        assert_eq!(
+            signals_summary(Lang::En, counts(9, 9, 0, 0)),
+            "You meet the requirements. Reviewers weigh 9 things. In place: 9. Not there yet: 0. Not sure: 0."
+        );
+        assert_eq!(
+            signals_summary(Lang::En, counts(1, 0, 1, 0)),
+            "You meet the requirements. Reviewers weigh 1 thing. In place: 0. Not there yet: 1. Not sure: 0."
+        );
+        assert_eq!(
+            signals_summary(Lang::En, counts(100, 2, 3, 11)),
+            "You meet the requirements. Reviewers weigh 100 things. In place: 2. Not there yet: 3. Not sure: 11."
+        );
+        assert_eq!(
+            signals_summary(Lang::Ar, counts(9, 2, 0, 1)),
+            format!(
+                "أنت تستوفي الشروط. الجوانب التي يزنها المراجعون: {}. ما يبدو متوفرا: {}. ما لم يتوفر بعد: {}. ما لست متأكدا منه: {}.",
+                n(9), n(2), n(0), n(1)
+            )
+        );
     }
 }

@@ -76,7 +76,7 @@ test("a contributor who meets the signals reaches a full, sourced result", async
   await expect(page.locator(".explainer-card")).toHaveCount(12);
   await expect(page.locator('.explainer-card[data-state="met"]')).toHaveCount(12);
   await expect(page.getByTestId("explainer-summary")).toHaveText(
-    "You meet the requirements. Of the 9 things reviewers weigh, 9 look in place, 0 are not there yet, and you are not sure about 0.",
+    "You meet the requirements. Reviewers weigh 9 things. In place: 9. Not there yet: 0. Not sure: 0.",
   );
   await expect(page.getByText("This is not a prediction. There is no fixed benchmark")).toBeVisible();
   const age = card(page, "Age 18 or over");
