@@ -1,7 +1,7 @@
 //! Counts, numbers and dates in the reader's language, at the view edge.
 //!
 //! In the browser the choice of a plural variant, number grouping and date wording come
-//! from `Intl` (`PluralRules`, `Number.toLocaleString`, `Date.toLocaleDateString`), so the
+//! from `Intl` (`PluralRules`, `NumberFormat`, `DateTimeFormat`, one of each per language), so the
 //! app carries no locale data of its own. Native builds (`cargo test`) use the small rule
 //! table in `i18n::Plural::of`, digits without grouping and ISO dates instead. `src/domain/`
 //! never calls this module: it returns numbers and dates, views format them here.
@@ -44,9 +44,7 @@ pub fn count(lang: Lang, key: Key, name: &str, n: u64) -> String {
 /// right-to-left languages.
 pub fn number(lang: Lang, n: u64) -> String {
     #[cfg(target_arch = "wasm32")]
-    let text: String = js_sys::Number::from(n as f64)
-        .to_locale_string(lang.code())
-        .into();
+    let text = browser::number(lang, n as f64);
     #[cfg(not(target_arch = "wasm32"))]
     let text = n.to_string();
     in_sentence(lang, text)
@@ -96,35 +94,78 @@ fn in_sentence(lang: Lang, text: String) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    //! One `Intl.PluralRules`, `Intl.NumberFormat` and `Intl.DateTimeFormat` per language,
+    //! made on first use: `Number.toLocaleString` and `Date.toLocaleDateString` build a new
+    //! formatter on every call, which made formatting a list's numbers and dates a visible
+    //! share of a page's first long task (measured on `/faq` with 4× CPU throttling).
     use crate::i18n::{Lang, Plural};
-    use js_sys::Intl::PluralRules;
+    use js_sys::Intl::{DateTimeFormat, NumberFormat, PluralRules};
+    use js_sys::{Array, Function, Object};
     use std::cell::RefCell;
+    use std::thread::LocalKey;
+    use wasm_bindgen::JsValue;
+
+    type Cache<T> = RefCell<Vec<(Lang, T)>>;
 
     thread_local! {
-        /// One `Intl.PluralRules` per language, made on first use.
-        static RULES: RefCell<Vec<(Lang, PluralRules)>> = const { RefCell::new(Vec::new()) };
+        static RULES: Cache<PluralRules> = const { RefCell::new(Vec::new()) };
+        /// The bound `format` functions of each language's formatters.
+        static NUMBERS: Cache<Function> = const { RefCell::new(Vec::new()) };
+        static DATES: Cache<Function> = const { RefCell::new(Vec::new()) };
     }
 
-    pub fn plural_category(lang: Lang, n: u64) -> Plural {
-        RULES.with(|rules| {
-            let mut rules = rules.borrow_mut();
-            let index = match rules.iter().position(|(l, _)| *l == lang) {
-                Some(i) => i,
-                None => {
-                    let locales = js_sys::Array::of1(&lang.code().into());
-                    rules.push((lang, PluralRules::new(&locales, &js_sys::Object::new())));
-                    rules.len() - 1
-                }
-            };
-            let name: String = rules[index].1.select(n as f64).into();
-            Plural::from_name(&name)
+    /// The cached value for `lang`, made by `make` (given the language's locale list) the
+    /// first time.
+    fn cached<T: Clone + 'static>(
+        cache: &'static LocalKey<Cache<T>>,
+        lang: Lang,
+        make: impl FnOnce(&Array) -> T,
+    ) -> T {
+        cache.with_borrow_mut(|values| {
+            if let Some((_, value)) = values.iter().find(|(l, _)| *l == lang) {
+                return value.clone();
+            }
+            let value = make(&Array::of1(&lang.code().into()));
+            values.push((lang, value.clone()));
+            value
         })
     }
 
+    pub fn plural_category(lang: Lang, n: u64) -> Plural {
+        let rules = cached(&RULES, lang, |locales| {
+            PluralRules::new(locales, &Object::new())
+        });
+        let name: String = rules.select(n as f64).into();
+        Plural::from_name(&name)
+    }
+
+    pub fn number(lang: Lang, n: f64) -> String {
+        let format = cached(&NUMBERS, lang, |locales| {
+            NumberFormat::new(locales, &Object::new()).format()
+        });
+        format
+            .call1(&JsValue::NULL, &JsValue::from_f64(n))
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| n.to_string())
+    }
+
     pub fn long_date(lang: Lang, date: js_sys::Date) -> String {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        date.to_locale_date_string(lang.code(), &options).into()
+        let format = cached(&DATES, lang, |locales| {
+            let options = Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+            DateTimeFormat::new(locales, &options).format()
+        });
+        format
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| {
+                String::from(date.to_iso_string())
+                    .chars()
+                    .take(10)
+                    .collect()
+            })
     }
 }
 

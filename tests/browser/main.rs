@@ -6,6 +6,7 @@ mod browser_json;
 mod components;
 mod explainer;
 mod faq;
+mod intl;
 mod journal_chunks;
 mod journal_sync;
 mod local_storage;

@@ -1,0 +1,51 @@
+//! Numbers, dates and plural categories from the browser's `Intl`, through the formatters
+//! cached per language: the same text as `toLocaleString`, a second call and a switch of
+//! language give the right language's text, and right-to-left languages isolate it.
+
+use chrono::NaiveDate;
+use mvp_pathway::i18n::{Lang, Plural};
+use mvp_pathway::intl::{long_date, long_date_of_ms, number, plural_category};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn numbers_follow_each_language_across_calls() {
+    for _ in 0..2 {
+        assert_eq!(number(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(number(Lang::De, 1_234_567), "1.234.567");
+        assert_eq!(number(Lang::Fr, 12_345), "12\u{202f}345");
+        assert_eq!(number(Lang::Ja, 0), "0");
+    }
+    for n in [0u64, 7, 1_000, 98_765_432] {
+        let browser: String = js_sys::Number::from(n as f64).to_locale_string("es").into();
+        assert_eq!(number(Lang::Es, n), browser);
+    }
+    let arabic = number(Lang::Ar, 1_234);
+    assert!(
+        arabic.starts_with('\u{2068}') && arabic.ends_with('\u{2069}'),
+        "{arabic:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn long_dates_follow_each_language_across_calls() {
+    let date = NaiveDate::from_ymd_opt(2027, 3, 17).expect("valid date");
+    for _ in 0..2 {
+        assert_eq!(long_date(Lang::En, date), "March 17, 2027");
+        assert_eq!(long_date(Lang::Fr, date), "17 mars 2027");
+        assert_eq!(long_date(Lang::Ja, date), "2027年3月17日");
+        assert_eq!(long_date(Lang::Es, date), "17 de marzo de 2027");
+    }
+    // Noon UTC is the same calendar day in every time zone the test may run in.
+    let ms = 1_805_284_800_000; // 2027-03-17T12:00:00Z
+    assert_eq!(long_date_of_ms(Lang::De, ms), "17. März 2027");
+}
+
+#[wasm_bindgen_test]
+fn plural_categories_come_from_intl() {
+    assert_eq!(plural_category(Lang::En, 1), Plural::One);
+    assert_eq!(plural_category(Lang::En, 2), Plural::Other);
+    assert_eq!(plural_category(Lang::Fr, 0), Plural::One);
+    assert_eq!(plural_category(Lang::Ar, 106), Plural::Few);
+    assert_eq!(plural_category(Lang::Ar, 11), Plural::Many);
+    assert_eq!(plural_category(Lang::Ja, 1), Plural::Other);
+}
