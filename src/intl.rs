@@ -44,9 +44,11 @@ pub fn count(lang: Lang, key: Key, name: &str, n: u64) -> String {
 /// right-to-left languages.
 pub fn number(lang: Lang, n: u64) -> String {
     #[cfg(target_arch = "wasm32")]
-    let text: String = js_sys::Number::from(n as f64)
-        .to_locale_string(lang.code())
-        .into();
+    let text = browser::remembered(&browser::NUMBERS, (lang, n), || {
+        js_sys::Number::from(n as f64)
+            .to_locale_string(lang.code())
+            .into()
+    });
     #[cfg(not(target_arch = "wasm32"))]
     let text = n.to_string();
     in_sentence(lang, text)
@@ -56,14 +58,16 @@ pub fn number(lang: Lang, n: u64) -> String {
 /// "2027年3月17日"), isolated in right-to-left languages.
 pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     #[cfg(target_arch = "wasm32")]
-    let text = browser::long_date(
-        lang,
-        js_sys::Date::new_with_year_month_day(
-            date.year().max(0) as u32,
-            date.month0() as i32,
-            date.day() as i32,
-        ),
-    );
+    let text = browser::remembered(&browser::DATES, (lang, date), || {
+        browser::long_date(
+            lang,
+            js_sys::Date::new_with_year_month_day(
+                date.year().max(0) as u32,
+                date.month0() as i32,
+                date.day() as i32,
+            ),
+        )
+    });
     // Native builds (tests) have no locale data: the ISO date.
     #[cfg(not(target_arch = "wasm32"))]
     let text = date.to_string();
@@ -99,10 +103,38 @@ mod browser {
     use crate::i18n::{Lang, Plural};
     use js_sys::Intl::PluralRules;
     use std::cell::RefCell;
+    use std::collections::HashMap;
 
     thread_local! {
         /// One `Intl.PluralRules` per language, made on first use.
         static RULES: RefCell<Vec<(Lang, PluralRules)>> = const { RefCell::new(Vec::new()) };
+        /// Dates and numbers already written: each `toLocale...String` call builds a new
+        /// formatter inside the browser, which made up much of drawing a page of entries.
+        pub static DATES: RefCell<HashMap<(Lang, chrono::NaiveDate), String>> = RefCell::new(HashMap::new());
+        pub static NUMBERS: RefCell<HashMap<(Lang, u64), String>> = RefCell::new(HashMap::new());
+    }
+
+    /// Most texts each cache keeps (it starts again empty beyond that).
+    const REMEMBERED: usize = 4_096;
+
+    /// The text `make` gives for `key`, made once.
+    pub fn remembered<K: std::hash::Hash + Eq>(
+        cache: &'static std::thread::LocalKey<RefCell<HashMap<K, String>>>,
+        key: K,
+        make: impl FnOnce() -> String,
+    ) -> String {
+        if let Some(text) = cache.with(|c| c.borrow().get(&key).cloned()) {
+            return text;
+        }
+        let text = make();
+        cache.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= REMEMBERED {
+                c.clear();
+            }
+            c.insert(key, text.clone());
+        });
+        text
     }
 
     pub fn plural_category(lang: Lang, n: u64) -> Plural {
