@@ -454,3 +454,79 @@ fn an_import_that_runs_out_of_room_changes_nothing() {
     }
     assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
 }
+
+/// Entries of the shape `scripts/bench-journal.mjs` seeds (about 430 characters each),
+/// spread over 1,700 days from January 2022.
+fn bench_entries(n: usize, prefix: &str) -> Vec<Entry> {
+    let areas = [
+        "azure",
+        "security",
+        "developer-technologies",
+        "m365",
+        "data-platform",
+    ];
+    let kinds = [
+        ActivityType::Blog,
+        ActivityType::Podcast,
+        ActivityType::Video,
+        ActivityType::OpenSource,
+        ActivityType::Mentorship,
+        ActivityType::SpeakerThirdParty,
+    ];
+    (0..n)
+        .map(|i| {
+            let date = day(2022, 1, 1) + chrono::Days::new((i % 1700) as u64);
+            let kind = kinds[i % 6];
+            let mut e = Entry::new(format!("{prefix}{i}"), kind, date);
+            e.title = format!("Contribution number {i} about {} and community", areas[i % 5]);
+            e.description = format!("A **description** of contribution {i}, with a [link](https://example.org/{i}) and some more words to search through.");
+            e.url = Some(format!("https://example.org/{prefix}/{i}"));
+            e.areas = vec![areas[i % 5].to_string()];
+            if let Some(f) = kind.figures().first() {
+                e.figures.set(*f, Some((i as u64 * 37) % 5000));
+            }
+            e.created_ms = 1_700_000_000_000 + i as i64;
+            e.updated_ms = e.created_ms;
+            e
+        })
+        .collect()
+}
+
+/// The known limit (ARCHITECTURE.md): importing 5,000 entries into a journal of 5,000 that
+/// touches every month needs room for both copies, which a ~5 M-character quota does not
+/// have. The import is refused as a full quota (the banner's "storage is full" message),
+/// storage holds exactly what it held, and a fresh tab reads the previous journal whole.
+#[test]
+fn an_import_of_5000_into_5000_without_room_is_refused_whole() {
+    use mvp_pathway::domain::journal::formats::{plan_import, ImportMode};
+    let fake = Fake::with_capacity(5_000_000);
+    let mut journal = Journal::from_entries(bench_entries(5_000, "e"));
+    let store = saved(&fake, &mut journal);
+    let snapshot = fake.snapshot();
+    let used: usize = snapshot.iter().map(|(k, v)| k.len() + v.len()).sum();
+    assert!(
+        (2_000_000..2_500_000).contains(&used),
+        "{used} characters saved"
+    );
+
+    let incoming = bench_entries(5_000, "i").into_iter().map(Ok).collect();
+    let plan = plan_import(&journal, incoming, ImportMode::Merge);
+    assert_eq!(plan.added.len(), 5_000);
+    let mut imported = journal.clone();
+    imported.apply_plan(&plan, ImportMode::Merge);
+    let changed = imported.take_changed();
+    assert_eq!(changed.len(), journal.months().len(), "every month changes");
+    // The import's own path: a save begun, then carried out step by step.
+    let mut save = store.begin_journal_save(changed).unwrap();
+    let result = loop {
+        match store.step_journal_save(&mut save, &imported) {
+            Ok(false) => {}
+            other => break other,
+        }
+    };
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    assert_eq!(fake.snapshot(), snapshot, "nothing written is left behind");
+    let (reread, recoveries, error) = Store::new(fake.clone()).load_journal();
+    assert!(recoveries.is_empty() && error.is_none());
+    assert_eq!(reread, journal, "the previous journal, whole");
+}

@@ -14,6 +14,8 @@ const FEATURES = F.MVP | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt |
   F.MutableGlobals | F.ReferenceTypes | F.Multivalue | F.CallIndirectOverlong;
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2);
+// MVP_WASM_NAMES=1 keeps the function names (for a profile of a release build; larger).
+if (process.env.MVP_WASM_NAMES) binaryen.setDebugInfo(true);
 
 let before = 0;
 let after = 0;

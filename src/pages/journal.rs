@@ -509,7 +509,9 @@ enum ImportStep {
     Idle,
     Failed(ImportError),
     Preview {
-        plan: ImportPlan,
+        /// Shared, not copied: every part of the page that looks at the step reads it, and
+        /// a plan of 5,000 entries is slow to clone.
+        plan: std::sync::Arc<ImportPlan>,
         mode: ImportMode,
         confirm: bool,
     },
@@ -569,7 +571,7 @@ pub fn JournalData() -> impl IntoView {
                 let m = mode.get_untracked();
                 let plan = state.journal.with_untracked(|j| plan_import(j, entries, m));
                 step.set(ImportStep::Preview {
-                    plan,
+                    plan: std::sync::Arc::new(plan),
                     mode: m,
                     confirm: false,
                 });
@@ -693,12 +695,11 @@ pub fn JournalData() -> impl IntoView {
             <div class="field">
                 <label for="jd-file">{t(Key::JournalImportFile)}</label>
                 <input id="jd-file" node_ref=file_input type="file" accept=".json,application/json" on:change=on_file
-                    aria-describedby=move || matches!(step.get(), ImportStep::Failed(_)).then_some("jd-file-error")
-                    aria-invalid=move || matches!(step.get(), ImportStep::Failed(_)).then_some("true")/>
-                {move || match step.get() {
-                    ImportStep::Failed(e) => Some(view! { <p class="field__error" id="jd-file-error" role="alert">{i18n.t(e.key())}</p> }),
-                    _ => None,
-                }}
+                    aria-describedby=move || step.with(|s| matches!(s, ImportStep::Failed(_))).then_some("jd-file-error")
+                    aria-invalid=move || step.with(|s| matches!(s, ImportStep::Failed(_))).then_some("true")/>
+                {move || step.with(|s| match s { ImportStep::Failed(e) => Some(e.key()), _ => None }).map(|key| view! {
+                    <p class="field__error" id="jd-file-error" role="alert">{i18n.t(key)}</p>
+                })}
             </div>
             {move || state.progress.get().map(|(done, total)| view! {
                 <div class="field journal-progress" data-testid="import-progress">
@@ -731,7 +732,7 @@ pub fn JournalData() -> impl IntoView {
 /// What an import will do, before it does it.
 #[component]
 fn ImportPreview(
-    plan: ImportPlan,
+    plan: std::sync::Arc<ImportPlan>,
     mode: ImportMode,
     confirm: bool,
     on_import: Callback<()>,

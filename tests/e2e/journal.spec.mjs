@@ -222,6 +222,47 @@ test("export then import into a fresh browser gives the same journal", async ({ 
   await fresh.close();
 });
 
+test("an import that does not fit in storage says storage is full and loses nothing", async ({ page }) => {
+  await seed(page, [entry("a", { title: "Saved before" }), entry("b", { title: "Also saved", date: ago(40) })]);
+  await page.goto("/journal/data");
+  await appReady(page);
+  const before = await saved(page);
+  expect(before.map(([k]) => k)).toContain("mvp-pathway:journal:index");
+  // Fill this origin's storage to the quota (as a journal near it plus a large import does).
+  await page.evaluate(() => {
+    let i = 0;
+    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const text = "x".repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem("filler-" + i++, text);
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  const backup = { format: "mvp-pathway-journal", version: 1, exported: "2026-01-01", entries: [0, 1, 2].map((i) => entry(`new-${i}`, { title: `Imported ${i}`, date: ago(i * 31) })) };
+  await page.getByLabel("Backup file (JSON, at most 5 MB)").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("3 entries will be added.");
+  await preview.getByRole("button", { name: "Import", exact: true }).click();
+  const alert = page.getByTestId("save-error");
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("storage for the site is full");
+  await expect(page.getByTestId("journal-status")).not.toContainText("Import done");
+  await expectNoAxeViolations(page, "import without room");
+  // Storage holds exactly the journal saved before; with room again it opens whole.
+  expect(await saved(page)).toEqual(before);
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+  await page.goto("/journal");
+  await appReady(page);
+  await expect(page.getByTestId("journal-count")).toHaveText("Showing 2 of 2 entries.");
+  await expect(page.getByRole("heading", { name: "Saved before" })).toBeVisible();
+});
+
 test("replace asks for confirmation and downloads a backup first; bad files change nothing", async ({ page }) => {
   await seed(page, [entry("keep", { title: "Keep me" })]);
   await page.goto("/journal/data");

@@ -336,6 +336,24 @@ fn normalise_url(url: &str) -> String {
     url.trim().trim_end_matches('/').to_lowercase()
 }
 
+/// Whether `url` normalises to `wanted` (already normalised).
+fn same_url(url: Option<&str>, wanted: Option<&str>) -> bool {
+    match (url, wanted) {
+        (None, None) => true,
+        (Some(url), Some(wanted)) => {
+            let url = url.trim().trim_end_matches('/');
+            if url.is_ascii() {
+                // `wanted` is lower-cased: equal to this URL lower-cased exactly when equal
+                // ignoring ASCII case.
+                url.eq_ignore_ascii_case(wanted)
+            } else {
+                url.to_lowercase() == wanted
+            }
+        }
+        _ => false,
+    }
+}
+
 /// A calendar month: the unit in which the journal is saved (one storage chunk per month).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
@@ -605,10 +623,17 @@ impl Journal {
         url: Option<&'a str>,
         except: Option<&'a str>,
     ) -> impl Iterator<Item = &'a Entry> + 'a {
+        // Normalised once; each entry's link is compared first, without a copy when it is
+        // ASCII, so the form's check after every change does not copy every title.
+        let wanted =
+            (!title.trim().is_empty()).then(|| (normalise_title(title), url.map(normalise_url)));
         self.entries.iter().filter(move |e| {
+            let Some((title, url)) = &wanted else {
+                return false;
+            };
             Some(e.id.as_str()) != except
-                && !title.trim().is_empty()
-                && e.same_title_and_url(title, url)
+                && same_url(e.url.as_deref(), url.as_deref())
+                && normalise_title(&e.title) == *title
         })
     }
 

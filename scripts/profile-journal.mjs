@@ -1,0 +1,159 @@
+// Where the journal's time goes: the bench's steps (scripts/bench-journal.mjs) at one size,
+// with Chromium's sampling profiler around the first render, the save and the import
+// preview, printing the functions with the most time (inclusive and self) in each.
+// Function names need a build that keeps them:
+//   MVP_WASM_NAMES=1 trunk build --release --dist target/dist-prof
+//   PROFILE_PORT=4472 node scripts/profile-journal.mjs target/dist-prof 5000
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+
+const DIST = process.argv[2] || "dist";
+const N = Number(process.argv[3] || 5000);
+const TOP = Number(process.env.PROFILE_TOP || 25);
+const PORT = Number(process.env.PROFILE_PORT || 4472);
+const URL = `http://127.0.0.1:${PORT}`;
+const TYPES = { blog: ["views", "subscribers"], podcast: ["sessions", "listens"], video: ["sessions", "live-views", "on-demand-views"], "open-source": ["views"], mentorship: ["sessions"], "speaker-third-party": ["attendees", "sessions"] };
+const AREAS = ["azure", "security", "developer-technologies", "m365", "data-platform"];
+const ALL_TYPES = ["blog", "article", "podcast", "video", "content-feedback", "online-support", "open-source", "product-feedback", "mentorship", "speaker-microsoft", "speaker-third-party", "user-group-owner"];
+function entries(n, prefix) {
+  const start = Date.UTC(2022, 0, 1);
+  return Array.from({ length: n }, (_, i) => {
+    const type = Object.keys(TYPES)[i % 6];
+    const figures = {};
+    for (const f of TYPES[type]) figures[f] = (i * 37) % 5000;
+    return { id: `${prefix}${i}`, type, title: `Contribution number ${i} about ${AREAS[i % 5]} and community`, description: `A **description** of contribution ${i}, with a [link](https://example.org/${i}) and some more words to search through.`, private_notes: i % 3 ? "" : "private", date: new Date(start + (i % 1700) * 86400000).toISOString().slice(0, 10), url: `https://example.org/${prefix}/${i}`, areas: [AREAS[i % 5]], audiences: ["developer"], quantity: 1, figures, high_impact: i % 17 === 0, created_ms: 1700000000000 + i, updated_ms: 1700000000000 + i };
+  });
+}
+function chunkedItems(list) {
+  const months = new Map();
+  for (const e of list) {
+    const m = e.date.slice(0, 7);
+    if (!months.has(m)) months.set(m, []);
+    months.get(m).push(e);
+  }
+  const items = [];
+  const chunks = [];
+  for (const [month, es] of [...months].sort((a, b) => (a[0] < b[0] ? 1 : -1))) {
+    items.push([`mvp-pathway:journal:${month}:1`, JSON.stringify({ v: 2, data: { month, entries: es } })]);
+    chunks.push({ month, gen: 1, count: es.length, last: es.map((e) => e.date).sort().at(-1), types: ALL_TYPES.map((t) => es.filter((e) => e.type === t).length) });
+  }
+  items.push(["mvp-pathway:journal:index", JSON.stringify({ v: 2, data: { generation: 1, chunks } })]);
+  return items;
+}
+
+function report(title, profile, wall) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const name = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.split("/").pop()}`.trim();
+  const self = new Map();
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const n = byId.get(id);
+    self.set(name(n), (self.get(name(n)) || 0) + dt);
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const nm = name(byId.get(cur));
+      if (!seen.has(nm)) {
+        seen.add(nm);
+        incl.set(nm, (incl.get(nm) || 0) + dt);
+      }
+    }
+  });
+  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k, v]) => `  ${v.toFixed(1).padStart(8)}  ${k.slice(0, 150)}`).join("\n");
+  console.log(`\n=== ${title}: ${wall.toFixed(1)} ms wall\n-- inclusive\n${top(incl)}\n-- self\n${top(self)}`);
+}
+
+const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  const profiled = async (title, fn) => {
+    await cdp.send("Profiler.start");
+    const wall = await fn();
+    const { profile } = await cdp.send("Profiler.stop");
+    report(title, profile, wall);
+    if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/ /g, "-")}.cpuprofile`, JSON.stringify(profile));
+  };
+  await page.addInitScript(() => {
+    window.__until = (cond) =>
+      new Promise((resolve) => {
+        if (cond()) return resolve(performance.now());
+        const obs = new MutationObserver(() => {
+          if (cond()) {
+            obs.disconnect();
+            resolve(performance.now());
+          }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+  });
+  await page.goto(URL + "/about");
+  await page.locator("#main h1").waitFor();
+  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), chunkedItems(entries(N, "e")));
+  await page.goto(URL + "/journal");
+  await page.locator(".journal-entry").first().waitFor();
+  await page.waitForTimeout(1500);
+  await page.goto(URL + "/about");
+  await page.locator("#main h1").waitFor();
+  await profiled("first render", () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          const done = window.__until(() => document.querySelector(".journal-entry"));
+          document.querySelector('nav a[href$="/journal"]').click();
+          done.then((t) => resolve(t - t0));
+        }),
+    ),
+  );
+  await page.waitForTimeout(2000);
+  await page.locator("#jl-search").fill("contribution number 4");
+  await page.waitForTimeout(300);
+  await profiled("keystroke", () =>
+    page.evaluate(async () => {
+      const input = document.querySelector("#jl-search");
+      const count = document.querySelector("[data-testid=journal-count]");
+      const before = count.textContent;
+      const t0 = performance.now();
+      const done = window.__until(() => count.textContent !== before);
+      input.value = input.value + "2";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      return (await done) - t0;
+    }),
+  );
+  await page.locator("#jl-search").fill("");
+  await page.locator(".journal-entry a[href*='/edit']").first().click();
+  await page.locator("#jf-title").fill("Edited title for the benchmark");
+  await profiled("save", () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          const done = window.__until(() => [...document.querySelectorAll(".journal-entry h2")].some((h) => h.textContent === "Edited title for the benchmark"));
+          document.querySelector(".journal-form button[type=submit]").click();
+          done.then((t) => resolve(t - t0));
+        }),
+    ),
+  );
+  const backup = JSON.stringify({ format: "mvp-pathway-journal", version: 1, exported: "2026-01-01", entries: entries(Math.min(N, 5000), "i") });
+  await page.locator('a[href$="/journal/data"]').first().click();
+  await page.locator("#jd-file").waitFor();
+  await page.waitForTimeout(500);
+  await profiled("import preview", async () => {
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator("#jd-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await page.getByTestId("import-preview").waitFor();
+    return (await page.evaluate(() => performance.now())) - t0;
+  });
+} finally {
+  await browser.close();
+  server.kill();
+}
