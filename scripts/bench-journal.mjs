@@ -96,6 +96,71 @@ function savedCount() {
   return JSON.parse(localStorage.getItem("mvp-pathway:journal")).data.entries.length;
 }
 
+// Timing helpers for the page, installed before the app loads.
+function pageHelpers(imported) {
+  window.__imported = imported;
+  // Resolves with the time of the DOM change after which `cond()` holds (a MutationObserver
+  // callback runs right after the change, so no frame-rate rounding).
+  window.__until = (cond) =>
+    new Promise((resolve) => {
+      if (cond()) return resolve(performance.now());
+      const obs = new MutationObserver(() => {
+        if (cond()) {
+          obs.disconnect();
+          resolve(performance.now());
+        }
+      });
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  // Keeps the module's linear memory, to report its size.
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      const instance = result.instance || result;
+      if (instance.exports && instance.exports.memory) window.__wasmMemory = instance.exports.memory;
+      return result;
+    };
+  }
+}
+
+// Times an import of `backup` on `page`, which shows /journal/data: choosing the file until
+// the preview shows (also from the input's `change` event), plus Import until it is done.
+async function timeImport(page, backup, expected, label) {
+  const out = {};
+  // Also from the input's `change` event (a capturing listener runs before the app's): the
+  // time before it is Playwright handing the file to the page (2 MB through the protocol).
+  await page.evaluate(() => {
+    window.__changed = null;
+    window.__previewAt = window.__until(() => document.querySelector("[data-testid=import-preview]"));
+    document.addEventListener("change", (e) => { if (e.target.id === "jd-file") window.__changed = performance.now(); }, { capture: true, once: true });
+  });
+  const t0 = await page.evaluate(() => performance.now());
+  await page.locator("#jd-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await page.getByTestId("import-preview").waitFor();
+  const t1 = await page.evaluate(() => performance.now());
+  out.preview = t1 - t0;
+  out.previewApp = await page.evaluate(async () => (await window.__previewAt) - window.__changed);
+  const importMs = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const t = performance.now();
+        // The count as the app writes it in English ("5,000"), or bare (older builds).
+        const counts = [String(window.__imported), window.__imported.toLocaleString("en")];
+        const done = window.__until(() => counts.some((c) => document.querySelector("[data-testid=journal-status]").textContent.includes(c)));
+        [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
+        done.then((t1) => resolve(t1 - t));
+        // An import that does not finish (a full quota) is reported, not waited for.
+        setTimeout(() => resolve(NaN), 20000);
+      }),
+  );
+  out.import = out.preview + importMs;
+  const count = await page.evaluate(savedCount);
+  if (Number.isNaN(importMs)) console.error(`${label}: the import did not finish (saved: ${count})`);
+  else if (count !== expected) throw new Error(`${label}: expected ${expected} entries after import, found ${count}`);
+  return out;
+}
+
 async function runOnce(browser, n) {
   const compact = n > 5000;
   const list = entries(n, "e", compact);
@@ -105,32 +170,7 @@ async function runOnce(browser, n) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.addInitScript((imported) => {
-    window.__imported = imported;
-    // Resolves with the time of the DOM change after which `cond()` holds (a MutationObserver
-    // callback runs right after the change, so no frame-rate rounding).
-    window.__until = (cond) =>
-      new Promise((resolve) => {
-        if (cond()) return resolve(performance.now());
-        const obs = new MutationObserver(() => {
-          if (cond()) {
-            obs.disconnect();
-            resolve(performance.now());
-          }
-        });
-        obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      });
-    // Keeps the module's linear memory, to report its size.
-    for (const name of ["instantiate", "instantiateStreaming"]) {
-      const original = WebAssembly[name];
-      WebAssembly[name] = async (...args) => {
-        const result = await original.apply(WebAssembly, args);
-        const instance = result.instance || result;
-        if (instance.exports && instance.exports.memory) window.__wasmMemory = instance.exports.memory;
-        return result;
-      };
-    }
-  }, imported);
+  await page.addInitScript(pageHelpers, imported);
   await page.goto(URL + "/about");
   await page.locator("#main h1").waitFor();
   await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), items);
@@ -190,42 +230,25 @@ async function runOnce(browser, n) {
   );
   if (!imported) {
     await context.close();
-    return { ...out, preview: NaN, previewApp: NaN, import: NaN };
+    return { ...out, preview: NaN, previewApp: NaN, import: NaN, previewEmpty: NaN, importEmpty: NaN, importEmptyApp: NaN };
   }
-  // Import: choosing the file until the preview shows, plus Import until it is done.
+  // Import: from the journal's own link to /journal/data.
   await page.locator('a[href$="/journal/data"]').first().click();
   await page.locator("#jd-file").waitFor();
-  // Also from the input's `change` event (a capturing listener runs before the app's): the
-  // time before it is Playwright handing the file to the page (2 MB through the protocol).
-  await page.evaluate(() => {
-    window.__changed = null;
-    window.__previewAt = window.__until(() => document.querySelector("[data-testid=import-preview]"));
-    document.addEventListener("change", (e) => { if (e.target.id === "jd-file") window.__changed = performance.now(); }, { capture: true, once: true });
-  });
-  const t0 = await page.evaluate(() => performance.now());
-  await page.locator("#jd-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
-  await page.getByTestId("import-preview").waitFor();
-  const t1 = await page.evaluate(() => performance.now());
-  out.preview = t1 - t0;
-  out.previewApp = await page.evaluate(async () => (await window.__previewAt) - window.__changed);
-  const importMs = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const t = performance.now();
-        // The count as the app writes it in English ("5,000"), or bare (older builds).
-        const counts = [String(window.__imported), window.__imported.toLocaleString("en")];
-        const done = window.__until(() => counts.some((c) => document.querySelector("[data-testid=journal-status]").textContent.includes(c)));
-        [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
-        done.then((t1) => resolve(t1 - t));
-        // An import that does not finish (a full quota) is reported, not waited for.
-        setTimeout(() => resolve(NaN), 20000);
-      }),
-  );
-  out.import = out.preview + importMs;
-  const count = await page.evaluate(savedCount);
-  if (Number.isNaN(importMs)) console.error(`${n} entries: the import did not finish (saved: ${count})`);
-  else if (count !== n + imported) throw new Error(`expected ${n + imported} entries after import, found ${count}`);
+  Object.assign(out, await timeImport(page, backup, n + imported, `${n} entries`));
   await context.close();
+  // The same backup into an empty journal: 5,000 imported into 5,000 needs more room than
+  // localStorage's quota (the app refuses it whole), so the target is measured here too.
+  const empty = await browser.newContext();
+  const emptyPage = await empty.newPage();
+  await emptyPage.addInitScript(pageHelpers, imported);
+  await emptyPage.goto(URL + "/journal/data");
+  await emptyPage.locator("#jd-file").waitFor();
+  const fresh = await timeImport(emptyPage, backup, imported, `${imported} into an empty journal`);
+  out.previewEmpty = fresh.previewApp;
+  out.importEmpty = fresh.import;
+  out.importEmptyApp = fresh.import - fresh.preview + fresh.previewApp;
+  await empty.close();
   return out;
 }
 
@@ -257,6 +280,9 @@ const rows = [
   ["import min(N, 5,000): preview", "preview", "ms", 300],
   ["  of which from the change event", "previewApp", "ms", null],
   ["import min(N, 5,000): preview + import", "import", "ms", 300],
+  ["the same into an empty journal: preview", "previewEmpty", "ms", null],
+  ["  preview + import (from change event)", "importEmptyApp", "ms", 300],
+  ["  preview + import (file handed over)", "importEmpty", "ms", null],
   ["JS heap after load (MB)", "jsHeapMb", "MB", null],
   ["Wasm memory after load (MB)", "wasmMb", "MB", null],
 ];
