@@ -29,65 +29,13 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { chunkedItems, entries, pageHelpers } from "./lib/journal-data.mjs";
 
 const DIST = process.argv[2] || "dist";
 const RUNS = Number(process.argv[3] || 5);
 const PORT = Number(process.env.BENCH_PORT || 4399);
 const URL = `http://127.0.0.1:${PORT}`;
 const SIZES = (process.env.BENCH_SIZES || "1000,5000,20000").split(",").map(Number);
-
-const TYPES = { blog: ["views", "subscribers"], podcast: ["sessions", "listens"], video: ["sessions", "live-views", "on-demand-views"], "open-source": ["views"], mentorship: ["sessions"], "speaker-third-party": ["attendees", "sessions"] };
-const AREAS = ["azure", "security", "developer-technologies", "m365", "data-platform"];
-function entries(n, prefix, compact = false) {
-  const out = [];
-  const start = Date.UTC(2022, 0, 1);
-  for (let i = 0; i < n; i++) {
-    const type = Object.keys(TYPES)[i % 6];
-    const figures = {};
-    for (const f of TYPES[type]) figures[f] = (i * 37) % 5000;
-    if (compact) {
-      out.push({ id: `${prefix}${i}`, type: "blog", title: `Entry ${i}`, description: "", private_notes: "", date: new Date(start + (i % 1700) * 86400000).toISOString().slice(0, 10), areas: [], audiences: [], quantity: 1, figures: {}, high_impact: false, created_ms: 1700000000000 + i, updated_ms: 1700000000000 + i });
-      continue;
-    }
-    out.push({
-      id: `${prefix}${i}`,
-      type,
-      title: `Contribution number ${i} about ${AREAS[i % 5]} and community`,
-      description: `A **description** of contribution ${i}, with a [link](https://example.org/${i}) and some more words to search through.`,
-      private_notes: i % 3 ? "" : "private",
-      date: new Date(start + (i % 1700) * 86400000).toISOString().slice(0, 10),
-      url: `https://example.org/${prefix}/${i}`,
-      areas: [AREAS[i % 5]],
-      audiences: ["developer"],
-      quantity: 1,
-      figures,
-      high_impact: i % 17 === 0,
-      created_ms: 1700000000000 + i,
-      updated_ms: 1700000000000 + i,
-    });
-  }
-  return out;
-}
-
-const ALL_TYPES = ["blog", "article", "podcast", "video", "content-feedback", "online-support", "open-source", "product-feedback", "mentorship", "speaker-microsoft", "speaker-third-party", "user-group-owner"];
-// The chunked format (src/storage/journal.rs): one key per month and an index.
-function chunkedItems(list) {
-  const months = new Map();
-  for (const e of list) {
-    const m = e.date.slice(0, 7);
-    if (!months.has(m)) months.set(m, []);
-    months.get(m).push(e);
-  }
-  const items = [];
-  const chunks = [];
-  for (const [month, es] of [...months].sort((a, b) => (a[0] < b[0] ? 1 : -1))) {
-    items.push([`mvp-pathway:journal:${month}:1`, JSON.stringify({ v: 2, data: { month, entries: es } })]);
-    const last = es.map((e) => e.end_date || e.date).sort().at(-1);
-    chunks.push({ month, gen: 1, count: es.length, last, types: ALL_TYPES.map((t) => es.filter((e) => e.type === t).length) });
-  }
-  items.push(["mvp-pathway:journal:index", JSON.stringify({ v: 2, data: { generation: 1, chunks } })]);
-  return items;
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -96,34 +44,6 @@ function savedCount() {
   const index = localStorage.getItem("mvp-pathway:journal:index");
   if (index) return JSON.parse(index).data.chunks.reduce((n, c) => n + c.count, 0);
   return JSON.parse(localStorage.getItem("mvp-pathway:journal")).data.entries.length;
-}
-
-// Timing helpers for the page, installed before the app loads.
-function pageHelpers(imported) {
-  window.__imported = imported;
-  // Resolves with the time of the DOM change after which `cond()` holds (a MutationObserver
-  // callback runs right after the change, so no frame-rate rounding).
-  window.__until = (cond) =>
-    new Promise((resolve) => {
-      if (cond()) return resolve(performance.now());
-      const obs = new MutationObserver(() => {
-        if (cond()) {
-          obs.disconnect();
-          resolve(performance.now());
-        }
-      });
-      obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
-  // Keeps the module's linear memory, to report its size.
-  for (const name of ["instantiate", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = async (...args) => {
-      const result = await original.apply(WebAssembly, args);
-      const instance = result.instance || result;
-      if (instance.exports && instance.exports.memory) window.__wasmMemory = instance.exports.memory;
-      return result;
-    };
-  }
 }
 
 // Times an import of `backup` on `page`, which shows /journal/data: choosing the file until

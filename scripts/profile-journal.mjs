@@ -7,41 +7,13 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { chunkedItems, entries, pageHelpers } from "./lib/journal-data.mjs";
 
 const DIST = process.argv[2] || "dist";
 const N = Number(process.argv[3] || 5000);
 const TOP = Number(process.env.PROFILE_TOP || 25);
 const PORT = Number(process.env.PROFILE_PORT || 4472);
 const URL = `http://127.0.0.1:${PORT}`;
-const TYPES = { blog: ["views", "subscribers"], podcast: ["sessions", "listens"], video: ["sessions", "live-views", "on-demand-views"], "open-source": ["views"], mentorship: ["sessions"], "speaker-third-party": ["attendees", "sessions"] };
-const AREAS = ["azure", "security", "developer-technologies", "m365", "data-platform"];
-const ALL_TYPES = ["blog", "article", "podcast", "video", "content-feedback", "online-support", "open-source", "product-feedback", "mentorship", "speaker-microsoft", "speaker-third-party", "user-group-owner"];
-function entries(n, prefix) {
-  const start = Date.UTC(2022, 0, 1);
-  return Array.from({ length: n }, (_, i) => {
-    const type = Object.keys(TYPES)[i % 6];
-    const figures = {};
-    for (const f of TYPES[type]) figures[f] = (i * 37) % 5000;
-    return { id: `${prefix}${i}`, type, title: `Contribution number ${i} about ${AREAS[i % 5]} and community`, description: `A **description** of contribution ${i}, with a [link](https://example.org/${i}) and some more words to search through.`, private_notes: i % 3 ? "" : "private", date: new Date(start + (i % 1700) * 86400000).toISOString().slice(0, 10), url: `https://example.org/${prefix}/${i}`, areas: [AREAS[i % 5]], audiences: ["developer"], quantity: 1, figures, high_impact: i % 17 === 0, created_ms: 1700000000000 + i, updated_ms: 1700000000000 + i };
-  });
-}
-function chunkedItems(list) {
-  const months = new Map();
-  for (const e of list) {
-    const m = e.date.slice(0, 7);
-    if (!months.has(m)) months.set(m, []);
-    months.get(m).push(e);
-  }
-  const items = [];
-  const chunks = [];
-  for (const [month, es] of [...months].sort((a, b) => (a[0] < b[0] ? 1 : -1))) {
-    items.push([`mvp-pathway:journal:${month}:1`, JSON.stringify({ v: 2, data: { month, entries: es } })]);
-    chunks.push({ month, gen: 1, count: es.length, last: es.map((e) => e.date).sort().at(-1), types: ALL_TYPES.map((t) => es.filter((e) => e.type === t).length) });
-  }
-  items.push(["mvp-pathway:journal:index", JSON.stringify({ v: 2, data: { generation: 1, chunks } })]);
-  return items;
-}
-
 function report(title, profile, wall) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -82,19 +54,7 @@ try {
     report(title, profile, wall);
     if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/ /g, "-")}.cpuprofile`, JSON.stringify(profile));
   };
-  await page.addInitScript(() => {
-    window.__until = (cond) =>
-      new Promise((resolve) => {
-        if (cond()) return resolve(performance.now());
-        const obs = new MutationObserver(() => {
-          if (cond()) {
-            obs.disconnect();
-            resolve(performance.now());
-          }
-        });
-        obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      });
-  });
+  await page.addInitScript(pageHelpers, 0);
   await page.goto(URL + "/about");
   await page.locator("#main h1").waitFor();
   await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), chunkedItems(entries(N, "e")));

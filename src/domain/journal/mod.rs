@@ -333,7 +333,12 @@ fn normalise_title(title: &str) -> String {
 }
 
 fn normalise_url(url: &str) -> String {
-    url.trim().trim_end_matches('/').to_lowercase()
+    trimmed_url(url).to_lowercase()
+}
+
+/// A link without surrounding spaces and trailing slashes: what [`normalise_url`] lower-cases.
+fn trimmed_url(url: &str) -> &str {
+    url.trim().trim_end_matches('/')
 }
 
 /// Whether `url` normalises to `wanted` (already normalised).
@@ -341,7 +346,7 @@ fn same_url(url: Option<&str>, wanted: Option<&str>) -> bool {
     match (url, wanted) {
         (None, None) => true,
         (Some(url), Some(wanted)) => {
-            let url = url.trim().trim_end_matches('/');
+            let url = trimmed_url(url);
             if url.is_ascii() {
                 // `wanted` is lower-cased: equal to this URL lower-cased exactly when equal
                 // ignoring ASCII case.
