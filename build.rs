@@ -78,21 +78,6 @@ fn main() {
         let _ = writeln!(out, "    {key:?},");
     }
     out.push_str("];\n\n");
-    // Each key's part of the split build's language files: 0 for the first file (the
-    // texts of the main module: shell, home, 404, widget frame), 1 for the rest.
-    let mut counts = [0u16; 2];
-    out.push_str("/// For each key: its part (0: texts of the main module, 1: the rest) and its index there.\npub static KEY_PART: [(u8, u16); KEY_COUNT] = [\n");
-    for key in &keys {
-        let part = usize::from(!core.contains(key.as_str()));
-        let _ = writeln!(out, "    ({part}, {}),", counts[part]);
-        counts[part] += 1;
-    }
-    out.push_str("];\n\n");
-    let _ = writeln!(
-        out,
-        "/// Number of texts in each part.\npub const PART_LEN: [usize; 2] = [{}, {}];\n",
-        counts[0], counts[1]
-    );
     out.push_str("/// The shipped languages, in the order the language switcher lists them.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Lang {\n");
     for (lang, _) in &tables {
@@ -149,24 +134,28 @@ fn main() {
     let out_dir = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
     fs::write(out_dir.join("i18n_tables.rs"), out).expect("write i18n tables");
 
-    // One file per language for the split build: a JSON array of the texts in key order
-    // (scripts/build/wasm.sh copies `text/` next to the Wasm).
+    // The split build's language files (scripts/build/wasm.sh copies `text/` next to the
+    // Wasm): per language, `<lang>.json` with the texts of the main module, loaded before
+    // the app mounts, and `page-<module>-<lang>.json` per lazy page module with the texts
+    // that page shows. Each is a JSON array: first the key ranges it holds
+    // (`start+count,…`, key indices), then their texts in key order (`i18n::install`).
     let text_dir = out_dir.join("text");
     fs::create_dir_all(&text_dir).expect("create text dir");
-    // `<lang>.json`: the texts of the main module, loaded before the app mounts;
-    // `more-<lang>.json`: the rest, loaded with the first lazy page. Both in key order.
+    let parts = page_parts(&keys, &core);
     for (lang, table) in &tables {
-        for (file, in_part) in [
-            (format!("{lang}.json"), true),
-            (format!("more-{lang}.json"), false),
-        ] {
-            let texts: Vec<&str> = keys
-                .iter()
-                .filter(|k| core.contains(k.as_str()) == in_part)
-                .map(|k| table[*k].as_str())
-                .collect();
-            let json = serde_json::to_string(&texts).expect("language file as JSON");
-            fs::write(text_dir.join(file), json).expect("write language file");
+        let main: Vec<&String> = keys
+            .iter()
+            .copied()
+            .filter(|k| core.contains(k.as_str()))
+            .collect();
+        write_part(&text_dir.join(format!("{lang}.json")), &keys, &main, table);
+        for (module, part) in &parts {
+            write_part(
+                &text_dir.join(format!("page-{module}-{lang}.json")),
+                &keys,
+                part,
+                table,
+            );
         }
     }
 
@@ -225,6 +214,210 @@ fn core_keys(keys: &[&String]) -> std::collections::BTreeSet<String> {
         }
     }
     core
+}
+
+/// The lazy pages' own language files: for each page module that `src/routes.rs` makes
+/// lazy (`lazy_page!(Name => module::Page)`), the other source files whose texts that
+/// page shows (its own `src/pages/<module>.rs` is implied; a path ending in `/` is a
+/// folder). A page downloads only its file, so a file missing here shows empty texts;
+/// `tr` reports such a text on the console, and the e2e journeys fail on it.
+const PAGE_SOURCES: &[(&str, &[&str])] = &[
+    ("about", &[]),
+    ("embed", &[]),
+    ("faq", &[]),
+    ("events", &[]),
+    (
+        "explainer",
+        &["src/domain/explainer.rs", "src/domain/journal/"],
+    ),
+    (
+        "checklist",
+        &[
+            "src/domain/checklist.rs",
+            "src/components/reminder.rs",
+            "src/domain/journal/",
+        ],
+    ),
+    (
+        "settings",
+        &["src/components/backup.rs", "src/domain/journal/"],
+    ),
+    ("story", &["src/domain/story.rs", "src/domain/journal/"]),
+    (
+        "journal",
+        &[
+            "src/components/backup.rs",
+            "src/components/feed_import.rs",
+            "src/components/journal_form.rs",
+            "src/components/print_summary.rs",
+            "src/components/reminder.rs",
+            "src/domain/journal/",
+            "src/domain/feeds/",
+        ],
+    ),
+    (
+        "peer",
+        &[
+            "src/pages/story.rs",
+            "src/domain/story.rs",
+            "src/domain/peer.rs",
+            "src/domain/checklist.rs",
+            "src/domain/journal/",
+        ],
+    ),
+];
+
+/// Source files that name keys only in documentation and tests.
+const KEYS_IN_TESTS_ONLY: &[&str] = &["src/i18n/mod.rs", "src/intl.rs"];
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    out
+}
+
+/// The keys a source file names: every identifier that is a `Key` variant (so keys passed
+/// to a macro as bare names count too).
+fn named_keys(
+    file: &str,
+    by_variant: &BTreeMap<String, &String>,
+) -> std::collections::BTreeSet<String> {
+    println!("cargo:rerun-if-changed={file}");
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter_map(|word| by_variant.get(word))
+        .map(|key| (*key).clone())
+        .collect()
+}
+
+/// Each lazy page module's keys (see [`PAGE_SOURCES`]): those its files name, less the
+/// main module's, plus every key that no source file names (shown through some other
+/// path, so every page carries it).
+fn page_parts<'a>(
+    keys: &[&'a String],
+    core: &std::collections::BTreeSet<String>,
+) -> Vec<(&'static str, Vec<&'a String>)> {
+    println!("cargo:rerun-if-changed=src");
+    let by_variant: BTreeMap<String, &String> = keys.iter().map(|k| (camel(k), *k)).collect();
+    let modules = lazy_modules();
+    for module in &modules {
+        assert!(
+            PAGE_SOURCES.iter().any(|(m, _)| m == module),
+            "src/routes.rs makes `pages::{module}` lazy: list its texts' source files in build.rs (PAGE_SOURCES)"
+        );
+    }
+    let files = rust_files(Path::new("src"));
+    let mut named_anywhere = std::collections::BTreeSet::new();
+    let mut covered: std::collections::BTreeSet<String> = CORE_SOURCES
+        .iter()
+        .chain(KEYS_IN_TESTS_ONLY)
+        .map(|f| f.to_string())
+        .collect();
+    let mut per_page = Vec::new();
+    for (module, extra) in PAGE_SOURCES {
+        assert!(
+            modules.iter().any(|m| m == module),
+            "build.rs PAGE_SOURCES lists `{module}`, which src/routes.rs does not make lazy"
+        );
+        let own = format!("src/pages/{module}.rs");
+        let mut named = std::collections::BTreeSet::new();
+        for file in files.iter().filter(|f| {
+            **f == own
+                || extra
+                    .iter()
+                    .any(|e| *f == e || (e.ends_with('/') && f.starts_with(e)))
+        }) {
+            named.extend(named_keys(file, &by_variant));
+            covered.insert(file.clone());
+        }
+        named_anywhere.extend(named.iter().cloned());
+        per_page.push((*module, named));
+    }
+    let unlisted: Vec<&String> = files
+        .iter()
+        .filter(|f| !covered.contains(*f))
+        .filter(|f| fs::read_to_string(f).is_ok_and(|t| t.contains("Key::")))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "these files show texts but are in no page's list (build.rs PAGE_SOURCES or CORE_SOURCES): {unlisted:?}"
+    );
+    for file in CORE_SOURCES {
+        named_anywhere.extend(named_keys(file, &by_variant));
+    }
+    per_page
+        .into_iter()
+        .map(|(module, named)| {
+            let part = keys
+                .iter()
+                .copied()
+                .filter(|k| !core.contains(k.as_str()))
+                .filter(|k| named.contains(k.as_str()) || !named_anywhere.contains(k.as_str()))
+                .collect();
+            (module, part)
+        })
+        .collect()
+}
+
+/// The page modules that `src/routes.rs` makes lazy: `lazy_page!(… Name => module::Page)`.
+fn lazy_modules() -> Vec<String> {
+    const ROUTES: &str = "src/routes.rs";
+    println!("cargo:rerun-if-changed={ROUTES}");
+    let text = fs::read_to_string(ROUTES).unwrap_or_else(|e| panic!("{ROUTES}: {e}"));
+    let mut modules: Vec<String> = text
+        .lines()
+        .filter_map(|line| line.trim().split_once(" => "))
+        .filter_map(|(name, page)| {
+            let (module, page) = page.split_once("::")?;
+            let ident =
+                |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            (ident(name) && ident(module) && ident(page)).then(|| module.to_string())
+        })
+        .collect();
+    modules.sort();
+    modules.dedup();
+    assert!(
+        !modules.is_empty(),
+        "{ROUTES}: no `lazy_page!(Name => module::Page)` found"
+    );
+    modules
+}
+
+/// Writes one language file of the split build: the key ranges, then the texts.
+fn write_part(path: &Path, keys: &[&String], part: &[&String], table: &BTreeMap<String, String>) {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for key in part {
+        let index = keys
+            .iter()
+            .position(|k| k == key)
+            .expect("a part's key is a key");
+        match ranges.last_mut() {
+            Some((start, count)) if *start + *count == index => *count += 1,
+            _ => ranges.push((index, 1)),
+        }
+    }
+    let header = ranges
+        .iter()
+        .map(|(start, count)| format!("{start}+{count}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut items = vec![header.as_str()];
+    items.extend(part.iter().map(|k| table[*k].as_str()));
+    let json = serde_json::to_string(&items).expect("language file as JSON");
+    fs::write(path, json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 /// CLDR plural categories, in the order a plural text's variants are stored (joined by

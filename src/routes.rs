@@ -6,10 +6,16 @@
 use leptos::prelude::*;
 use leptos_router::{ChooseView, Lazy, LazyRoute};
 
-/// A lazy page as a route's view: its code and the rest of the language's texts
-/// (`text/more-<lang>.json`, see `i18n`) download side by side, and the page is built
-/// when both are there, so it never shows an empty text.
+/// A lazy page as a route's view: its code and its texts (`text/page-<module>-<lang>.json`,
+/// see `i18n`) download side by side, and the page is built when both are there, so it
+/// never shows an empty text.
 pub struct Page<T>(Lazy<T>);
+
+/// The page module whose language file a lazy route's view needs (`i18n::Part::Page`).
+pub trait PageTexts {
+    /// The module's name under `pages`.
+    const MODULE: &'static str;
+}
 
 impl<T> Page<T> {
     /// The route view for lazy page `T`.
@@ -30,11 +36,11 @@ impl<T> Clone for Page<T> {
     }
 }
 
-impl<T: Send + Sync + LazyRoute> ChooseView for Page<T> {
+impl<T: Send + Sync + LazyRoute + PageTexts> ChooseView for Page<T> {
     async fn choose(self) -> AnyView {
-        leptos::task::spawn_local(crate::state::more_texts());
+        leptos::task::spawn_local(crate::state::page_texts(T::MODULE));
         self.0.preload().await;
-        crate::state::more_texts().await;
+        crate::state::page_texts(T::MODULE).await;
         self.0.choose().await
     }
 
@@ -43,12 +49,17 @@ impl<T: Send + Sync + LazyRoute> ChooseView for Page<T> {
     }
 }
 
-/// Declares a unit struct whose `LazyRoute` view is `$page`, split into its own chunk
-/// unless the `eager` feature is on. Routes use it through [`Page`].
+/// Declares a unit struct whose `LazyRoute` view is `pages::$module::$page`, split into its
+/// own chunk unless the `eager` feature is on. Routes use it through [`Page`]. build.rs
+/// reads these lines (`Name => module::Page`) to make each module's language file.
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $name:ident => $page:path) => {
+    ($(#[$doc:meta])* $name:ident => $module:ident :: $page:ident) => {
         $(#[$doc])*
         pub struct $name;
+
+        impl PageTexts for $name {
+            const MODULE: &'static str = stringify!($module);
+        }
 
         #[cfg(not(feature = "eager"))]
         #[leptos_router::lazy_route]
@@ -59,7 +70,7 @@ macro_rules! lazy_page {
 
             fn view(this: Self) -> AnyView {
                 let _ = this;
-                view! { <$page/> }.into_any()
+                view! { <crate::pages::$module::$page/> }.into_any()
             }
         }
 
@@ -71,7 +82,7 @@ macro_rules! lazy_page {
 
             async fn view(this: Self) -> AnyView {
                 let _ = this;
-                view! { <$page/> }.into_any()
+                view! { <crate::pages::$module::$page/> }.into_any()
             }
         }
     };
@@ -79,61 +90,61 @@ macro_rules! lazy_page {
 
 lazy_page!(
     /// `/about`
-    AboutRoute => crate::pages::about::About
+    AboutRoute => about::About
 );
 lazy_page!(
     /// `/embed`, the snippet generator.
-    EmbedGeneratorRoute => crate::pages::embed::EmbedGenerator
+    EmbedGeneratorRoute => embed::EmbedGenerator
 );
 lazy_page!(
     /// `/faq` and the FAQ widget.
-    FaqRoute => crate::pages::faq::Faq
+    FaqRoute => faq::Faq
 );
 lazy_page!(
     /// `/events`
-    EventsRoute => crate::pages::events::Events
+    EventsRoute => events::Events
 );
 lazy_page!(
     /// `/explainer/*` and the explainer widget.
-    ExplainerRoute => crate::pages::explainer::Explainer
+    ExplainerRoute => explainer::Explainer
 );
 lazy_page!(
     /// `/checklist` and the checklist widget.
-    ChecklistRoute => crate::pages::checklist::ChecklistPage
+    ChecklistRoute => checklist::ChecklistPage
 );
 lazy_page!(
     /// `/settings`
-    SettingsRoute => crate::pages::settings::SettingsPage
+    SettingsRoute => settings::SettingsPage
 );
 lazy_page!(
     /// `/story`
-    StoryRoute => crate::pages::story::StoryPage
+    StoryRoute => story::StoryPage
 );
 lazy_page!(
     /// `/journal`: the layout around the journal's pages.
-    JournalLayoutRoute => crate::pages::journal::JournalLayout
+    JournalLayoutRoute => journal::JournalLayout
 );
 lazy_page!(
     /// `/journal`: the entries list.
-    JournalEntriesRoute => crate::pages::journal::JournalEntries
+    JournalEntriesRoute => journal::JournalEntries
 );
 lazy_page!(
     /// `/journal/overview`
-    JournalOverviewRoute => crate::pages::journal::JournalOverview
+    JournalOverviewRoute => journal::JournalOverview
 );
 lazy_page!(
     /// `/journal/data`
-    JournalDataRoute => crate::pages::journal::JournalData
+    JournalDataRoute => journal::JournalData
 );
 lazy_page!(
     /// `/journal/new`
-    JournalNewRoute => crate::pages::journal::JournalNew
+    JournalNewRoute => journal::JournalNew
 );
 lazy_page!(
     /// `/journal/:id/edit`
-    JournalEditRoute => crate::pages::journal::JournalEdit
+    JournalEditRoute => journal::JournalEdit
 );
 lazy_page!(
     /// `/peer/*`: peer feedback links (builder, read-only view, reply).
-    PeerRoute => crate::pages::peer::Peer
+    PeerRoute => peer::Peer
 );

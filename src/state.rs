@@ -168,10 +168,10 @@ pub async fn load_language_part(lang: Lang, part: Part) -> Result<(), String> {
         return Ok(());
     }
     let slot = match part {
-        Part::Main => "text",
-        Part::More => "more",
+        Part::Main => "text".to_string(),
+        Part::Page(module) => format!("page-{module}"),
     };
-    let text = match crate::web::take_prefetched_text(lang.code(), slot) {
+    let text = match crate::web::take_prefetched_text(lang.code(), &slot) {
         Some(promise) => {
             let response = wasm_bindgen_futures::JsFuture::from(promise)
                 .await
@@ -185,57 +185,62 @@ pub async fn load_language_part(lang: Lang, part: Part) -> Result<(), String> {
 }
 
 thread_local! {
-    /// Set once a lazy page has been opened: from then on a language is shown only with
-    /// all of its texts.
-    static MORE_WANTED: Cell<bool> = const { Cell::new(false) };
+    /// The lazy pages opened so far: from then on a language is shown only with their
+    /// texts too.
+    static PAGES_WANTED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
     /// The language shown, for code outside the reactive tree (lazy routes' `data`).
     static SHOWN: Cell<Option<Lang>> = const { Cell::new(None) };
-    /// Loads of the rest of a language's texts, shared by every page that waits for them.
-    static MORE_LOADS: RefCell<Vec<(Lang, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    /// Loads of a page's texts, shared by every view that waits for them.
+    static PAGE_LOADS: RefCell<Vec<(Lang, &'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// True when `lang` can be shown: its main texts, and the rest once a lazy page is open.
+/// True when `lang` can be shown: its main texts, and those of every lazy page opened.
 pub fn texts_ready(lang: Lang) -> bool {
-    lang.has(Part::Main) && (!MORE_WANTED.get() || lang.has(Part::More))
+    lang.has(Part::Main)
+        && PAGES_WANTED.with_borrow(|pages| pages.iter().all(|m| lang.has(Part::Page(m))))
 }
 
 /// Loads what [`texts_ready`] needs of `lang`.
 pub async fn load_language(lang: Lang) -> Result<(), String> {
     load_language_part(lang, Part::Main).await?;
-    if MORE_WANTED.get() {
-        load_language_part(lang, Part::More).await?;
+    for module in PAGES_WANTED.with_borrow(Clone::clone) {
+        load_language_part(lang, Part::Page(module)).await?;
     }
     Ok(())
 }
 
-/// Waits until the shown language's texts for the lazy pages are there, loading them once
-/// (lazy routes call it from `data`, so the download runs beside the page's code, and
-/// again before the view). If they cannot be loaded, the shell shows the same message
-/// as for a page whose code could not be downloaded.
-pub async fn more_texts() {
-    MORE_WANTED.set(true);
+/// Waits until the shown language's texts for the lazy page `pages::<module>` are there,
+/// loading them once (lazy routes start it beside the page's code, and wait for it before
+/// the view). If they cannot be loaded, the shell shows the same message as for a page
+/// whose code could not be downloaded.
+pub async fn page_texts(module: &'static str) {
+    PAGES_WANTED.with_borrow_mut(|pages| {
+        if !pages.contains(&module) {
+            pages.push(module);
+        }
+    });
     let Some(lang) = SHOWN.get() else {
         return;
     };
-    if lang.has(Part::More) {
+    if lang.has(Part::Page(module)) {
         return;
     }
-    let promise = MORE_LOADS.with_borrow_mut(|loads| {
-        if let Some((_, promise)) = loads.iter().find(|(l, _)| *l == lang) {
+    let promise = PAGE_LOADS.with_borrow_mut(|loads| {
+        if let Some((_, _, promise)) = loads.iter().find(|(l, m, _)| *l == lang && *m == module) {
             return promise.clone();
         }
         let promise = wasm_bindgen_futures::future_to_promise(async move {
-            load_language_part(lang, Part::More)
+            load_language_part(lang, Part::Page(module))
                 .await
                 .map(|()| wasm_bindgen::JsValue::UNDEFINED)
                 .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
         });
-        loads.push((lang, promise.clone()));
+        loads.push((lang, module, promise.clone()));
         promise
     });
     if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-        // A later page may try again.
-        MORE_LOADS.with_borrow_mut(|loads| loads.retain(|(l, _)| *l != lang));
+        // A later visit may try again.
+        PAGE_LOADS.with_borrow_mut(|loads| loads.retain(|(l, m, _)| !(*l == lang && *m == module)));
         crate::web::announce_download_failure();
     }
 }

@@ -243,7 +243,7 @@ pub fn js_reason(e: &wasm_bindgen::JsValue) -> String {
 
 /// The request for `code`'s language file that the loader in `index.html` started while
 /// the Wasm downloaded (`window.__mvp[slot]` for `window.__mvp.lang`: `text` for the main
-/// texts, `more` for the rest on a lazy page), taken once.
+/// texts, `page-<module>` for the texts of the lazy page opened), taken once.
 pub fn take_prefetched_text(code: &str, slot: &str) -> Option<js_sys::Promise> {
     let mvp = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"__mvp".into()).ok())

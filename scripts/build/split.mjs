@@ -35,6 +35,23 @@ export const ROUTE_VIEWS = {
   "/peer": ["PeerRoute"],
 };
 
+/**
+ * The page module of each route prefix, whose language file (`text/page-<module>-<lang>.json`)
+ * the page needs: read from `lazy_page!(Name => module::Page)` in src/routes.rs, as build.rs
+ * does.
+ */
+export function routeTexts(routesRs = readFileSync(new URL("../../src/routes.rs", import.meta.url), "utf8")) {
+  const modules = {};
+  for (const m of routesRs.matchAll(/^\s*(\w+) => (\w+)::(\w+)\s*$/gm)) modules[m[1]] = m[2];
+  const texts = {};
+  for (const [prefix, views] of Object.entries(ROUTE_VIEWS)) {
+    const module = modules[views.at(-1)];
+    if (!module) throw new Error(`split.mjs: ${views.at(-1)} is not a lazy_page! in src/routes.rs`);
+    texts[prefix] = module;
+  }
+  return texts;
+}
+
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -75,18 +92,20 @@ export async function run(dir, ctx) {
   renameSync(pkg, join(dir, name));
 
   const langs = files
-    .filter((f) => /^text\/[A-Za-z-]+\.json$/.test(f) && !/^text\/(faq|more)-/.test(f))
+    .filter((f) => /^text\/[A-Za-z-]+\.json$/.test(f) && !/^text\/(faq|page)-/.test(f))
     .map((f) => f.slice(5, -5))
     .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
   const indexPath = join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
-  for (const placeholder of ["__MVP_PKG__", "__MVP_LANGS__", "__MVP_ROUTES__"]) {
+  const texts = split ? routeTexts() : {};
+  for (const placeholder of ["__MVP_PKG__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__"]) {
     if (!html.includes(placeholder)) throw new Error(`split.mjs: index.html has no ${placeholder}`);
   }
   html = html
     .replaceAll("__MVP_PKG__", name)
     .replaceAll("__MVP_LANGS__", JSON.stringify(langs))
-    .replaceAll("__MVP_ROUTES__", JSON.stringify(routes));
+    .replaceAll("__MVP_ROUTES__", JSON.stringify(routes))
+    .replaceAll("__MVP_TEXTS__", JSON.stringify(texts));
   writeFileSync(indexPath, html);
   console.log(`split.mjs: ${name}/ with ${files.length} files, ${langs.length} languages, ${Object.keys(routes).length} routes mapped`);
 }

@@ -135,7 +135,7 @@ test("?lang= works on a deep link, sets lang and dir, and only that language is 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preguntas frecuentes");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   const texts = urls.filter((u) => /\/text\/[^/]+\.json$/.test(u)).map((u) => u.split("/text/")[1]);
-  expect(texts.sort()).toEqual(["es.json", "faq-es.json", "more-es.json"]);
+  expect(texts.sort()).toEqual(["es.json", "faq-es.json", "page-faq-es.json"]);
 
   await page.goto("/journal?lang=ar");
   await appReady(page);
@@ -147,21 +147,33 @@ test("?lang= works on a deep link, sets lang and dir, and only that language is 
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });
 
-test("the home page loads only the shell's texts; a lazy page brings the rest of the language", async ({ page }) => {
+test("the home page loads only the shell's texts; each lazy page brings only its own", async ({ page }) => {
   const requests = [];
   page.on("request", (r) => {
     if (/\/text\/[^/]+\.json$/.test(r.url())) requests.push([r.url().split("/text/")[1], r.headers()["sec-purpose"] ?? ""]);
   });
+  const fetched = () => requests.filter(([, purpose]) => !purpose.includes("prefetch")).map(([f]) => f);
   await page.goto("/?lang=de");
   await appReady(page);
   expect(requests[0]).toEqual(["de.json", ""]);
-  // Only the idle-time prefetch may ask for the rest before a lazy page is opened.
-  expect(requests.filter(([f, purpose]) => f !== "de.json" && !purpose.includes("prefetch"))).toEqual([]);
-  await page.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Checkliste" }).click();
+  // Only the idle-time prefetch may ask for a page's texts before that page is opened.
+  expect(fetched()).toEqual(["de.json"]);
+  const nav = (name) => page.getByRole("navigation", { name });
+  await nav("Hauptmenü").getByRole("link", { name: "Checkliste" }).click();
   await expect(page.locator("#main h1")).toHaveText("Checkliste zur Bewerbung");
   await expect(page.locator("#main h1")).toBeFocused();
-  expect(requests.some(([f]) => f === "more-de.json")).toBe(true);
-  expect(requests.filter(([f]) => !/^(more-)?de\.json$/.test(f))).toEqual([]);
+  expect(fetched()).toEqual(["de.json", "page-checklist-de.json"]);
+  await nav("Hauptmenü").getByRole("link", { name: "Über" }).click();
+  await expect(page).toHaveURL(/\/about/);
+  await expect(page.locator("#main h1")).toBeFocused();
+  expect(fetched()).toEqual(["de.json", "page-checklist-de.json", "page-about-de.json"]);
+  // A language chosen now comes with the texts of every page opened, and nothing else.
+  await page.locator("#pref-language").selectOption("fr");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await nav("Principale").getByRole("link", { name: "Check-list" }).click();
+  await expect(page.locator("#main h1")).toBeFocused();
+  await expect(page.locator("#main h1")).toHaveText(/\S/);
+  expect(fetched().slice(3).sort()).toEqual(["fr.json", "page-about-fr.json", "page-checklist-fr.json"]);
 });
 
 test("the language switch keeps the page, its query and fragment, and names each language in itself", async ({ page }) => {
