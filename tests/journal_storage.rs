@@ -105,3 +105,26 @@ fn a_journal_from_a_newer_app_is_kept() {
         .unwrap()
         .is_some());
 }
+
+#[test]
+fn a_page_skips_the_journal_only_when_no_journal_key_is_saved() {
+    let backend = Rc::new(MemoryBackend::default());
+    let store = Store::new(Shared(backend.clone()));
+    assert!(!store.may_have_journal(), "nothing saved");
+    backend.set("mvp-pathway:settings", "{}").unwrap();
+    backend.set("mvp-pathway:journalist", "{}").unwrap();
+    assert!(
+        !store.may_have_journal(),
+        "other documents are not a journal"
+    );
+    // Format 1 (one key), and format 2 (months and an index, written by a save).
+    backend.set("mvp-pathway:journal", "{}").unwrap();
+    assert!(store.may_have_journal());
+    backend.remove("mvp-pathway:journal").unwrap();
+    store
+        .save_journal(&sample(), sample().take_changed())
+        .unwrap();
+    assert!(store.may_have_journal());
+    let (read, _, error) = store.load_journal();
+    assert_eq!((read, error), (sample(), None));
+}

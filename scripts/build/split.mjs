@@ -15,7 +15,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Route prefixes and the lazy route structs (src/routes.rs) whose chunks they need. */
+/**
+ * Route prefixes and the lazy route structs (src/routes.rs) whose chunks they need; a
+ * snake_case name is a lazy helper (`#[leptos::lazy] fn`) the page always calls, packed
+ * with it (the story preview always renders Markdown).
+ */
 export const ROUTE_VIEWS = {
   "/about": ["AboutRoute"],
   "/embed": ["EmbedGeneratorRoute"],
@@ -27,7 +31,7 @@ export const ROUTE_VIEWS = {
   "/explainer": ["ExplainerRoute"],
   "/checklist": ["ChecklistRoute"],
   "/settings": ["SettingsRoute"],
-  "/story": ["StoryRoute"],
+  "/story": ["StoryRoute", "markdown_renderer"],
   "/journal": ["JournalLayoutRoute", "JournalEntriesRoute"],
   "/journal/new": ["JournalLayoutRoute", "JournalNewRoute"],
   "/journal/overview": ["JournalLayoutRoute", "JournalOverviewRoute"],
@@ -45,8 +49,9 @@ export function routeTexts(routesRs = readFileSync(new URL("../../src/routes.rs"
   for (const m of routesRs.matchAll(/^\s*(\w+) => (\w+)::(\w+)\s*$/gm)) modules[m[1]] = m[2];
   const texts = {};
   for (const [prefix, views] of Object.entries(ROUTE_VIEWS)) {
-    const module = modules[views.at(-1)];
-    if (!module) throw new Error(`split.mjs: ${views.at(-1)} is not a lazy_page! in src/routes.rs`);
+    const view = views.filter((v) => /Route$/.test(v)).at(-1);
+    const module = modules[view];
+    if (!module) throw new Error(`split.mjs: ${view} is not a lazy_page! in src/routes.rs`);
     texts[prefix] = module;
   }
   return texts;
@@ -72,9 +77,9 @@ export async function run(dir, ctx) {
   if (split) {
     const loaderPath = join(pkg, "__wasm_split.js");
     let loader = patchLoader(readFileSync(loaderPath, "utf8"));
-    const packs = writePacks(pkg, routeFiles(loader, files));
+    const packs = writePacks(pkg, routeFiles(loader, files), helperFiles(loader, files));
     routes = packs.routes;
-    loader = addPackLoader(loader, Object.keys(packs.table).sort());
+    loader = addPackLoader(loader, [...new Set(Object.values(routes))].sort(), packs.helpers);
     writeFileSync(loaderPath, loader);
     files.push(...Object.keys(packs.table));
     files.sort();
@@ -138,21 +143,45 @@ export function patchLoader(js) {
 
 const snake = (name) => name.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase());
 
-/** For each route prefix, the Wasm files its lazy views need, from the loader's code. */
-export function routeFiles(js, files) {
+/** The chunk files of the loader's code, each with the splits that need it. */
+function chunksOf(js) {
   // Split modules: `export const __wasm_split_load_<split> = wrapAsyncCb(makeLoad(..."./split_<split>.wasm"..., [deps]))`
   // Chunks: `/* <split>, <split> */ const __chunk_<n> = makeLoad(... "./chunk_<n>.wasm" ...)`
   const chunkOf = new Map();
   for (const m of js.matchAll(/\/\* ([^*]*) \*\/\s*const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)) {
     chunkOf.set(m[2], { splits: m[1].split(", "), file: m[3] });
   }
+  return chunkOf;
+}
+
+/**
+ * The lazy helpers that are not route views (`#[leptos::lazy]` functions, such as the
+ * Markdown renderer): for each, its split file and the files it needs.
+ */
+export function helperFiles(js, files) {
+  const chunkOf = chunksOf(js);
+  const result = {};
+  for (const file of files.filter((f) => /^split_[^_].*\.wasm$/.test(f))) {
+    const split = file.slice("split_".length, -".wasm".length);
+    const needed = new Set([file]);
+    for (const { splits, file: chunk } of chunkOf.values()) if (splits.includes(split)) needed.add(chunk);
+    result[file] = [...needed].sort();
+  }
+  return result;
+}
+
+/** For each route prefix, the Wasm files its lazy views need, from the loader's code. */
+export function routeFiles(js, files) {
+  const chunkOf = chunksOf(js);
   const result = {};
   for (const [prefix, views] of Object.entries(ROUTE_VIEWS)) {
     const needed = new Set();
     for (const view of views) {
-      // `#[lazy_route]` names the split after the struct: AboutRoute -> __about_route_view_<n>.
-      const split = `__${snake(view)}_view_`;
-      const own = files.filter((f) => f.startsWith("split_") && f.includes(split));
+      // `#[lazy_route]` names the split after the struct: AboutRoute -> __about_route_view_<n>;
+      // `#[lazy]` after the function: markdown_renderer -> markdown_renderer_<n>.
+      const helper = !/Route$/.test(view);
+      const split = helper ? `${view}_` : `__${snake(view)}_view_`;
+      const own = files.filter((f) => (helper ? f.startsWith(`split_${split}`) : f.startsWith("split_") && f.includes(split)));
       if (own.length === 0) throw new Error(`split.mjs: no split module for ${view} (src/routes.rs and ROUTE_VIEWS disagree)`);
       own.forEach((f) => needed.add(f));
       for (const { splits, file } of chunkOf.values()) {
@@ -185,13 +214,11 @@ function leb(n) {
  * serves it as `application/wasm` and compresses it like the modules themselves.
  * Returns the pack of each route prefix and the files in each pack.
  */
-export function writePacks(pkg, routeFileLists) {
+export function writePacks(pkg, routeFileLists, helperFileLists = {}) {
   const routes = {};
   const table = {};
-  for (const [prefix, list] of Object.entries(routeFileLists)) {
-    const name = packName(ROUTE_VIEWS[prefix]);
-    routes[prefix] = name;
-    if (table[name]) continue;
+  const helpers = {};
+  const write = (name, list) => {
     const parts = [Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])];
     for (const file of list) {
       const nameBytes = Buffer.from(file, "utf8");
@@ -201,8 +228,26 @@ export function writePacks(pkg, routeFileLists) {
     }
     writeFileSync(join(pkg, name), Buffer.concat(parts));
     table[name] = list;
+  };
+  for (const [prefix, list] of Object.entries(routeFileLists)) {
+    const name = packName(ROUTE_VIEWS[prefix]);
+    routes[prefix] = name;
+    if (!table[name]) write(name, list);
   }
-  return { routes, table };
+  // A helper's files that a route's pack does not hold, as one pack per helper and route
+  // pack: `pack__with__<helper>__<views>.wasm` (the helper's own files on that page).
+  for (const [file, list] of Object.entries(helperFileLists)) {
+    const helper = file.slice("split_".length, -".wasm".length).replace(/_\d+$/, "");
+    helpers[file] = {};
+    for (const routePack of new Set(Object.values(routes))) {
+      const missing = list.filter((f) => !table[routePack].includes(f));
+      if (missing.length < 2) continue;
+      const name = `pack__with__${helper}__${routePack.slice("pack__".length)}`;
+      write(name, missing);
+      helpers[file][routePack] = name;
+    }
+  }
+  return { routes, table, helpers };
 }
 
 /**
@@ -216,11 +261,13 @@ export function writePacks(pkg, routeFileLists) {
  * prefetched it at idle time (`__mvp.prefetched`), else the new view's few missing files
  * are downloaded alone.
  */
-export function addPackLoader(js, packNames) {
+export function addPackLoader(js, packNames, helperPacks = {}) {
   if (js.includes("MVP_PACKS")) return js;
   const runtime = `
 // MVP Pathway (scripts/build/split.mjs): each lazy route's files come from its pack.
 const MVP_PACKS = ${JSON.stringify(packNames)};
+// Lazy helpers (not views): for each, the pack of its files missing from a route's pack.
+const MVP_HELPER_PACKS = ${JSON.stringify(helperPacks)};
 const mvpState = (globalThis.__mvp = globalThis.__mvp || {});
 const mvpPackLoads = (mvpState.packs = mvpState.packs || {});
 const mvpUnpacked = new Map();
@@ -271,7 +318,23 @@ if (typeof document !== "undefined") {
         if (link) mvpClicked = { url: link.href, at: Date.now() };
     }, true);
 }
+function mvpRoutePack(target) {
+    const routes = mvpState.routes || {};
+    const base = new URL(document.baseURI).pathname;
+    const path = "/" + target.pathname.slice(base.length);
+    let best = "";
+    for (const r in routes) if ((path === r || path.startsWith(r + "/")) && r.length > best.length) best = r;
+    return routes[best];
+}
 function mvpUsePack(file) {
+    const helper = MVP_HELPER_PACKS[file];
+    if (helper) {
+        // A helper loads on the page it is used on: its files that page's pack lacks.
+        const name = helper[mvpRoutePack(location)];
+        if (name && !mvpViewsLoaded.has(file) && navigator.onLine !== false) mvpPack(name);
+        mvpViewsLoaded.add(file);
+        return;
+    }
     const view = file.replace(/^split___/, "").replace(/_view_\\d+\\.wasm$/, "");
     const first = !mvpViewsLoaded.has(view);
     mvpViewsLoaded.add(view);
@@ -280,15 +343,11 @@ function mvpUsePack(file) {
     // The page being opened: the link just followed (the router loads a page's code
     // before it changes the address), else the current address.
     const routes = mvpState.routes || {};
-    const base = new URL(document.baseURI).pathname;
     const target = mvpClicked && Date.now() - mvpClicked.at < 5000 ? new URL(mvpClicked.url) : location;
-    const path = "/" + target.pathname.slice(base.length);
-    let best = "";
-    for (const r in routes) if ((path === r || path.startsWith(r + "/")) && r.length > best.length) best = r;
     // Else the pack of the shortest route that has this view (a layout's index page).
     const shortest = Object.keys(routes).sort((a, b) => a.length - b.length).map((r) => routes[r]);
     const name = candidates.find((p) => p in mvpPackLoads)
-        || candidates.find((p) => p === routes[best])
+        || candidates.find((p) => p === mvpRoutePack(target))
         || shortest.find((p) => candidates.includes(p))
         || candidates[0];
     // Offline, only the single files are in the service worker's cache.

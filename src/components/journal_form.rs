@@ -2,7 +2,7 @@
 //! Markdown preview and a warning when the same title and link are already logged.
 //! It edits a draft of its own, so a change saved in another tab never clears it.
 
-use crate::components::rendered_html::RenderedHtml;
+use crate::components::rendered_html::Markdown;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::AREAS;
 use crate::domain::journal::stash::{stash, unstash};
@@ -10,7 +10,6 @@ use crate::domain::journal::validation::{Draft, Field, Problem};
 use crate::domain::journal::{
     ActivityType, Audience, Entry, Figure, MsEvent, DESCRIPTION_MAX, TITLE_MAX,
 };
-use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
 use crate::intl;
 use crate::journal_state::{now_ms, use_journal};
@@ -122,7 +121,7 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                 .count()
         })
     });
-    let preview = Memo::new(move |_| draft.with(|d| render_markdown(&d.description)));
+    let preview = Memo::new(move |_| draft.with(|d| d.description.clone()));
     let count = move |get: fn(&Draft) -> &String| move || draft.with(|d| get(d).chars().count());
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -252,7 +251,7 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                     </div>
                     <section class="md-preview" aria-labelledby="jf-preview-heading">
                         <h2 id="jf-preview-heading" class="md-preview__heading">{t(Key::JournalPreview)}</h2>
-                        <RenderedHtml class="md" testid="description-preview" html=preview/>
+                        <Markdown class="md" testid="description-preview" source=preview/>
                     </section>
                 </div>
             </div>

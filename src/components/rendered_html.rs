@@ -25,7 +25,7 @@ pub fn RenderedHtml(
     #[prop(into, optional)]
     class: String,
     /// `data-testid` of the `<div>`, for tests.
-    #[prop(optional)]
+    #[prop(into, default = None)]
     testid: Option<&'static str>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
@@ -37,6 +37,91 @@ pub fn RenderedHtml(
         }
     });
     view! { <div class=class data-testid=testid node_ref=node></div> }
+}
+
+/// Markdown the reader wrote (a journal description, the story draft), shown as HTML from
+/// the safe renderer (`domain::markdown`). The renderer (pulldown-cmark: about 58 KB brotli)
+/// is its own chunk in the split build, downloaded the first time a non-empty text needs
+/// it, so a page with nothing to render never downloads it; until it is there, the text
+/// shows as written, as plain text.
+#[component]
+pub fn Markdown(
+    /// The Markdown source.
+    #[prop(into)]
+    source: Signal<String>,
+    /// Class of the `<div>`.
+    #[prop(into, optional)]
+    class: String,
+    /// `data-testid` of the `<div>`, for tests.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let renderer = RENDERER.with(Clone::clone);
+    let html = Memo::new(move |_| {
+        let render = renderer.get()?;
+        Some(source.with(|md| render(md)))
+    });
+    Effect::new(move |_| {
+        if html.with(Option::is_none) && source.with(|md| !md.trim().is_empty()) {
+            load_renderer();
+        }
+    });
+    move || match html.get() {
+        Some(html) => {
+            view! { <RenderedHtml class=class.clone() testid=testid html=html/> }.into_any()
+        }
+        None => view! {
+            <div class=class.clone() data-testid=testid>
+                <p class="md-plain">{move || source.get()}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Renders Markdown to safe HTML.
+type Render = fn(&str) -> String;
+
+thread_local! {
+    /// The Markdown renderer, once its chunk is there (compiled in with `eager`).
+    static RENDERER: ArcRwSignal<Option<Render>> = ArcRwSignal::new(compiled_renderer());
+    /// True once the renderer's download has started.
+    static RENDERER_LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The renderer where it is compiled in (a reference here would put it in the main module).
+#[cfg(any(feature = "eager", not(target_arch = "wasm32")))]
+fn compiled_renderer() -> Option<Render> {
+    Some(crate::domain::markdown::render_markdown)
+}
+
+#[cfg(not(any(feature = "eager", not(target_arch = "wasm32"))))]
+fn compiled_renderer() -> Option<Render> {
+    None
+}
+
+/// Starts the renderer's download, once.
+fn load_renderer() {
+    if RENDERER_LOADING.replace(true) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        let render = markdown_renderer().await;
+        RENDERER.with(|r| r.set(Some(render)));
+    });
+}
+
+/// The renderer, from its own chunk.
+#[cfg(not(feature = "eager"))]
+#[leptos::lazy]
+fn markdown_renderer() -> Render {
+    crate::domain::markdown::render_markdown
+}
+
+/// The same, in one module (the `eager` build has no splitter).
+#[cfg(feature = "eager")]
+async fn markdown_renderer() -> Render {
+    crate::domain::markdown::render_markdown
 }
 
 thread_local! {

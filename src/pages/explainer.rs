@@ -43,12 +43,33 @@ fn change(storage: AppStorage, answers: RwSignal<Answers>, new: Answers) {
     answers.set(new);
 }
 
-/// What the contribution journal knows, for the prefill offer.
+/// What the contribution journal knows, for the prefill offer: `None` until it is read.
+/// The journal's storage code is its own chunk, downloaded only when a journal is saved,
+/// so the explainer's first visitors (who have none) never download it.
 fn journal_summary() -> Signal<Option<ActivitySummary>> {
-    let journal = crate::journal_state::load_whole_journal(use_storage());
-    Signal::stored(Some(
-        journal.activity_summary(crate::journal_state::today()),
-    ))
+    let storage = use_storage();
+    let summary = RwSignal::new(None);
+    if storage.with_store(|s| s.may_have_journal()) {
+        leptos::task::spawn_local(async move {
+            summary.set(Some(journal_activity(storage).await));
+        });
+    }
+    summary.into()
+}
+
+/// The journal's activity of the last 12 months, from its own chunk.
+#[cfg(not(feature = "eager"))]
+#[leptos::lazy]
+fn journal_activity(storage: AppStorage) -> ActivitySummary {
+    crate::journal_state::load_whole_journal(storage)
+        .activity_summary(crate::journal_state::today())
+}
+
+/// The same, in one module (the `eager` build has no splitter).
+#[cfg(feature = "eager")]
+async fn journal_activity(storage: AppStorage) -> ActivitySummary {
+    crate::journal_state::load_whole_journal(storage)
+        .activity_summary(crate::journal_state::today())
 }
 
 /// Every `/explainer/...` address. One route for the whole explainer keeps the router

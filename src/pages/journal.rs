@@ -6,7 +6,7 @@ use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
 use crate::components::print_summary::PrintSummary;
 use crate::components::reminder::ReminderDownload;
-use crate::components::rendered_html::RenderedHtml;
+use crate::components::rendered_html::Markdown;
 use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
@@ -18,7 +18,6 @@ use crate::domain::journal::query::{Filter, Selection, Sort};
 use crate::domain::journal::stats::{calendar, rolling_window, totals};
 use crate::domain::journal::validation::Draft;
 use crate::domain::journal::{ActivityType, Entry, Journal};
-use crate::domain::markdown::render_markdown;
 use crate::i18n::{fill, Key};
 use crate::intl;
 pub use crate::journal_state::{now_ms, today, use_journal, JournalState, Undo, PAGE};
@@ -286,7 +285,7 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
     let heading_id = format!("entry-{}", entry.id);
     let labelled_by = heading_id.clone();
     let title = entry.title.clone();
-    let description = render_markdown(&entry.description);
+    let description = entry.description.clone();
     let kind = entry.kind;
     let (start, end) = (entry.date, entry.end_date.filter(|d| *d != entry.date));
     let dates = move || {
@@ -331,7 +330,7 @@ fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
-                <RenderedHtml class="md journal-entry__description" html=description/>
+                <Markdown class="md journal-entry__description" source=description/>
                 {url.map(|u| { let href = u.clone(); view! { <p class="journal-entry__url"><a href=href rel="noopener noreferrer">{u}</a></p> } })}
                 <div class="journal-entry__actions">
                     <A href=edit>{t(Key::JournalEdit)} <bdi class="visually-hidden">{t1}</bdi></A>

@@ -3,12 +3,11 @@
 //! it on a page that saves nothing and answers with a reply link; the owner opens the reply
 //! and can save it to the checklist's "Ask for peer feedback" step.
 
-use crate::components::rendered_html::RenderedHtml;
+use crate::components::rendered_html::Markdown;
 use crate::compress::{deflate, inflate, CodecError};
 use crate::domain::checklist::{Checklist, NOTE_MAX_CHARS};
 use crate::domain::journal::stats::{in_window, local_date};
 use crate::domain::journal::{ActivityType, Entry};
-use crate::domain::markdown::render_markdown;
 use crate::domain::peer::{
     append_note, base64url_decode, base64url_encode, link, Fragment, Kind, LinkError, PeerReply,
     PeerRequest, SharedEntry, CHAT_LIMIT, MAX_ENTRIES, MAX_FEEDBACK, MAX_JSON_BYTES, MAX_NAME,
@@ -366,7 +365,7 @@ fn PeerRequestView(request: PeerRequest) -> impl IntoView {
     let t = move |key: Key| move || i18n.t(key);
     let owner = request.name.clone();
     let heading_owner = owner.clone();
-    let story_html = (!request.story.trim().is_empty()).then(|| render_markdown(&request.story));
+    let story_html = (!request.story.trim().is_empty()).then(|| request.story.clone());
     let question = request.question.clone();
     let entries = request.entries.clone();
     let from = RwSignal::new(String::new());
@@ -409,7 +408,7 @@ fn PeerRequestView(request: PeerRequest) -> impl IntoView {
         {story_html.map(|html| view! {
             <section aria-labelledby="peer-story-heading">
                 <h2 id="peer-story-heading">{t(Key::PeerTheirStory)}</h2>
-                <RenderedHtml class="md story-preview" testid="peer-story" html=html/>
+                <Markdown class="md story-preview" testid="peer-story" source=html/>
             </section>
         })}
         {(!entries.is_empty()).then(|| view! {

@@ -1,9 +1,8 @@
 //! "What's your MVP story?" (`/story`): reflection prompts, the journal's strongest entries
 //! to pick from, and a Markdown draft to copy or download.
 
-use crate::components::rendered_html::RenderedHtml;
+use crate::components::rendered_html::Markdown;
 use crate::domain::activity::StoryHighlight;
-use crate::domain::markdown::render_markdown;
 use crate::domain::story::{
     build_markdown_at, highlight_id, strongest, Prompt, StoryDraft, StoryText, ANSWER_MAX_CHARS,
     HIGHLIGHT_LIMIT,
@@ -85,7 +84,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
         draft.with(|d| offered.with(|o| build_markdown_at(d, o, &text, level)))
     };
     let markdown = Memo::new(move |_| draft_at(1));
-    let preview = Memo::new(move |_| render_markdown(&draft_at(4)));
+    let preview = Memo::new(move |_| draft_at(4));
     let has_content = Memo::new(move |_| {
         draft.with(|d| {
             Prompt::ALL.iter().any(|p| !d.answer(*p).trim().is_empty())
@@ -212,7 +211,7 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
             <div class="story-draft">
                 <article class="story-preview" aria-labelledby="story-preview-heading">
                     <h3 id="story-preview-heading">{t(Key::StoryPreviewHeading)}</h3>
-                    <RenderedHtml class="story-preview__body" html=preview/>
+                    <Markdown class="story-preview__body" source=preview/>
                 </article>
                 <div class="field story-source">
                     <label for="story-markdown">{t(Key::StoryMarkdownLabel)}</label>

@@ -353,6 +353,18 @@ impl JournalSave {
 }
 
 impl Store {
+    /// False only when no journal key is saved (any format), so that a page can skip the
+    /// journal's code for a reader who has none; true when the keys cannot be listed.
+    pub fn may_have_journal(&self) -> bool {
+        let journal = Store::full_key(StoredJournal::KEY);
+        self.app_keys().map_or(true, |keys| {
+            keys.iter().any(|k| {
+                k.strip_prefix(journal.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+            })
+        })
+    }
+
     /// The chunked journal's index as saved, if any. Unreadable text is an error (the caller
     /// decides whether to set it aside); `Ok(None)` when nothing is saved in format 2.
     pub fn journal_index(&self) -> Result<Option<JournalIndex>, StorageError> {

@@ -3,6 +3,7 @@
 // reader downloads only their own language.
 import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
 import { SUBPATH_URL } from "../../playwright.config.mjs";
+import { chunkedItems, entries } from "../../scripts/lib/journal-data.mjs";
 
 /** Lazy route structs (src/routes.rs) named in the split module file names. */
 const VIEWS = ["AboutRoute", "EmbedGeneratorRoute", "FaqRoute", "EventsRoute", "ExplainerRoute",
@@ -15,7 +16,7 @@ const snake = (name) => name.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLo
  * or a route pack that holds it (`pack__<view>__<view>.wasm`, scripts/build/split.mjs).
  */
 function splitModules(urls) {
-  const inPack = (u, v) => /\/pack__[a-z_]+\.wasm$/.test(u) && new RegExp(`__${snake(v)}(__|\\.wasm$)`).test(u);
+  const inPack = (u, v) => /\/pack__[a-z_]+\.wasm$/.test(u) && !u.includes("/pack__with__") && new RegExp(`__${snake(v)}(__|\\.wasm$)`).test(u);
   return VIEWS.filter((v) => urls.some((u) => u.includes(`/split___${snake(v)}_view_`) || inPack(u, v)));
 }
 
@@ -211,4 +212,24 @@ test("under a sub-path, lazy pages load directly and by navigation", async ({ pa
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checklist" }).click();
   await expect(page).toHaveURL(/\/pathway\/checklist$/);
   await expect(page.locator("#main h1")).toBeFocused();
+});
+
+test("the Markdown renderer downloads only where a text needs it, as one pack", async ({ page }) => {
+  const urls = recordRequests(page);
+  const renderer = () => urls.filter((u) => /\/(split_markdown_renderer_|pack__with__markdown_renderer__)/.test(u));
+  await page.goto("/journal");
+  await expect(page.locator("#main h1")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(renderer(), "an empty journal renders no Markdown").toEqual([]);
+
+  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), chunkedItems(entries(3, "md")));
+  urls.length = 0;
+  await page.reload();
+  const description = page.locator(".journal-entry__description").first();
+  await expect(description.locator("strong")).toHaveText("description");
+  await expect(description.locator("a")).toHaveAttribute("href", /^https:\/\/example\.org\//);
+  expect(renderer().map((u) => u.split("/").at(-1))).toEqual([
+    "pack__with__markdown_renderer__journal_layout_route__journal_entries_route.wasm",
+  ]);
+  expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
 });
