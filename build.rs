@@ -196,24 +196,18 @@ const CORE_SOURCES: &[&str] = &[
     "src/pages/not_found.rs",
 ];
 
-/// Keys named (`Key::CamelName`) in [`CORE_SOURCES`], as locale keys.
+/// Keys named in [`CORE_SOURCES`] (see [`named_keys`]), as locale keys.
 fn core_keys(keys: &[&String]) -> std::collections::BTreeSet<String> {
-    let by_variant: BTreeMap<String, &String> = keys.iter().map(|k| (camel(k), *k)).collect();
-    let mut core = std::collections::BTreeSet::new();
-    for file in CORE_SOURCES {
-        println!("cargo:rerun-if-changed={file}");
-        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        for (i, _) in text.match_indices("Key::") {
-            let name: String = text[i + 5..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            if let Some(key) = by_variant.get(&name) {
-                core.insert((*key).clone());
-            }
-        }
-    }
-    core
+    let by_variant = variants(keys);
+    CORE_SOURCES
+        .iter()
+        .flat_map(|file| named_keys(file, &by_variant))
+        .collect()
+}
+
+/// Locale keys by their `Key` variant name.
+fn variants<'a>(keys: &[&'a String]) -> BTreeMap<String, &'a String> {
+    keys.iter().map(|k| (camel(k), *k)).collect()
 }
 
 /// The lazy pages' own language files: for each page module that `src/routes.rs` makes
@@ -311,7 +305,7 @@ fn page_parts<'a>(
     core: &std::collections::BTreeSet<String>,
 ) -> Vec<(&'static str, Vec<&'a String>)> {
     println!("cargo:rerun-if-changed=src");
-    let by_variant: BTreeMap<String, &String> = keys.iter().map(|k| (camel(k), *k)).collect();
+    let by_variant = variants(keys);
     let modules = lazy_modules();
     for module in &modules {
         assert!(
@@ -320,7 +314,7 @@ fn page_parts<'a>(
         );
     }
     let files = rust_files(Path::new("src"));
-    let mut named_anywhere = std::collections::BTreeSet::new();
+    let mut named_anywhere = core.clone();
     let mut covered: std::collections::BTreeSet<String> = CORE_SOURCES
         .iter()
         .chain(KEYS_IN_TESTS_ONLY)
@@ -355,9 +349,6 @@ fn page_parts<'a>(
         unlisted.is_empty(),
         "these files show texts but are in no page's list (build.rs PAGE_SOURCES or CORE_SOURCES): {unlisted:?}"
     );
-    for file in CORE_SOURCES {
-        named_anywhere.extend(named_keys(file, &by_variant));
-    }
     per_page
         .into_iter()
         .map(|(module, named)| {

@@ -2,6 +2,22 @@
 //!
 //! `App` wires the router, context providers and the page shell; see ARCHITECTURE.md.
 
+/// A function whose code is its own chunk in the split build, loaded on its first call
+/// (`#[leptos::lazy]`, so callers `.await` it). With the `eager` feature, which has no
+/// splitter, it is a plain `async fn` with the same body.
+macro_rules! lazy_fn {
+    ($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(not(feature = "eager"))]
+        #[leptos::lazy]
+        fn $name($($arg: $ty),*) -> $ret $body
+
+        $(#[$doc])*
+        #[cfg(feature = "eager")]
+        async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+
 pub mod components;
 pub mod compress;
 pub mod content;

@@ -69,18 +69,12 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
     }
 }
 
-/// "Export" in the widget's footer: the export of every document (the journal's storage
-/// and formats with it) lives in its own chunk, since the frame is in the main module.
-#[cfg(not(feature = "eager"))]
-#[leptos::lazy]
-fn download_everything(storage: crate::state::AppStorage) -> Option<String> {
-    crate::pages::settings::download_everything(storage)
-}
-
-/// The same, in one module (the `eager` build has no splitter).
-#[cfg(feature = "eager")]
-async fn download_everything(storage: crate::state::AppStorage) -> Option<String> {
-    crate::pages::settings::download_everything(storage)
+lazy_fn! {
+    /// "Export" in the widget's footer: the export of every document (the journal's storage
+    /// and formats with it) lives in its own chunk, since the frame is in the main module.
+    fn download_everything(storage: crate::state::AppStorage) -> Option<String> {
+        crate::pages::settings::download_everything(storage)
+    }
 }
 
 /// Adds `css` to the document as a constructed stylesheet. The Content Security Policy

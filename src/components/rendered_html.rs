@@ -111,17 +111,11 @@ fn load_renderer() {
     });
 }
 
-/// The renderer, from its own chunk.
-#[cfg(not(feature = "eager"))]
-#[leptos::lazy]
-fn markdown_renderer() -> Render {
-    crate::domain::markdown::render_markdown
-}
-
-/// The same, in one module (the `eager` build has no splitter).
-#[cfg(feature = "eager")]
-async fn markdown_renderer() -> Render {
-    crate::domain::markdown::render_markdown
+lazy_fn! {
+    /// The renderer, from its own chunk.
+    fn markdown_renderer() -> Render {
+        crate::domain::markdown::render_markdown
+    }
 }
 
 thread_local! {

@@ -102,14 +102,14 @@ pub fn ranges(header: &str, texts: usize) -> Result<Vec<(usize, usize)>, TableEr
 /// texts (see build.rs `write_part`). The texts live as long as the page; a text another
 /// part installed already is kept.
 pub fn install(lang: Lang, part: Part, mut texts: Vec<String>) -> Result<(), TableError> {
+    if lang.has(part) {
+        return Ok(());
+    }
     if texts.is_empty() {
         return Err(TableError::BadRanges);
     }
     let header = texts.remove(0);
     let ranges = ranges(&header, texts.len())?;
-    if lang.has(part) {
-        return Ok(());
-    }
     INSTALLED.with_borrow_mut(|installed| {
         if installed.len() < Lang::ALL.len() {
             installed.resize_with(Lang::ALL.len(), Vec::new);

@@ -57,19 +57,12 @@ fn journal_summary() -> Signal<Option<ActivitySummary>> {
     summary.into()
 }
 
-/// The journal's activity of the last 12 months, from its own chunk.
-#[cfg(not(feature = "eager"))]
-#[leptos::lazy]
-fn journal_activity(storage: AppStorage) -> ActivitySummary {
-    crate::journal_state::load_whole_journal(storage)
-        .activity_summary(crate::journal_state::today())
-}
-
-/// The same, in one module (the `eager` build has no splitter).
-#[cfg(feature = "eager")]
-async fn journal_activity(storage: AppStorage) -> ActivitySummary {
-    crate::journal_state::load_whole_journal(storage)
-        .activity_summary(crate::journal_state::today())
+lazy_fn! {
+    /// The journal's activity of the last 12 months, from its own chunk.
+    fn journal_activity(storage: AppStorage) -> ActivitySummary {
+        crate::journal_state::load_whole_journal(storage)
+            .activity_summary(crate::journal_state::today())
+    }
 }
 
 /// Every `/explainer/...` address. One route for the whole explainer keeps the router
