@@ -1,6 +1,6 @@
 // Where the journal's time goes: the bench's steps (scripts/bench-journal.mjs) at one size,
-// with Chromium's sampling profiler around the first render, the save and the import
-// preview, printing the functions with the most time (inclusive and self) in each.
+// with Chromium's sampling profiler around the first render, the save, the import preview
+// and an import into an empty journal, printing the functions with the most time (inclusive and self) in each.
 // Function names need a build that keeps them:
 //   MVP_WASM_NAMES=1 trunk build --release --dist target/dist-prof
 //   PROFILE_PORT=4472 node scripts/profile-journal.mjs target/dist-prof 5000
@@ -113,6 +113,48 @@ try {
     await page.getByTestId("import-preview").waitFor();
     return (await page.evaluate(() => performance.now())) - t0;
   });
+  // The same backup into an empty journal (5,000 into 5,000 does not fit the quota): the
+  // preview from the file input's `change` event, then Import until the status says so.
+  await context.close();
+  const empty = await browser.newContext();
+  const emptyPage = await empty.newPage();
+  const emptyCdp = await empty.newCDPSession(emptyPage);
+  await emptyCdp.send("Profiler.enable");
+  await emptyCdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  const imported = Math.min(N, 5000);
+  await emptyPage.addInitScript(pageHelpers, imported);
+  await emptyPage.goto(URL + "/journal/data");
+  await emptyPage.locator("#jd-file").waitFor();
+  await emptyPage.waitForTimeout(500);
+  const profiledEmpty = async (title, fn) => {
+    await emptyCdp.send("Profiler.start");
+    const wall = await fn();
+    const { profile } = await emptyCdp.send("Profiler.stop");
+    report(title, profile, wall);
+    if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/ /g, "-")}.cpuprofile`, JSON.stringify(profile));
+  };
+  await emptyPage.evaluate(() => {
+    window.__changed = null;
+    window.__previewAt = window.__until(() => document.querySelector("[data-testid=import-preview]"));
+    document.addEventListener("change", (e) => { if (e.target.id === "jd-file") window.__changed = performance.now(); }, { capture: true, once: true });
+  });
+  await profiledEmpty("preview into an empty journal", async () => {
+    await emptyPage.locator("#jd-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await emptyPage.getByTestId("import-preview").waitFor();
+    return emptyPage.evaluate(async () => (await window.__previewAt) - window.__changed);
+  });
+  await profiledEmpty("import into an empty journal", () =>
+    emptyPage.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t = performance.now();
+          const counts = [String(window.__imported), window.__imported.toLocaleString("en")];
+          const done = window.__until(() => counts.some((c) => document.querySelector("[data-testid=journal-status]").textContent.includes(c)));
+          [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
+          done.then((t1) => resolve(t1 - t));
+        }),
+    ),
+  );
 } finally {
   await browser.close();
   server.kill();

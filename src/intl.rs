@@ -12,8 +12,6 @@
 
 use crate::domain::bidi::isolate;
 use crate::i18n::{fill, tr_plural, Key, Lang, Plural};
-#[cfg(target_arch = "wasm32")]
-use chrono::Datelike;
 use chrono::NaiveDate;
 
 /// The CLDR plural category of `n` in `lang`.
@@ -54,14 +52,7 @@ pub fn number(lang: Lang, n: u64) -> String {
 /// "2027年3月17日"), isolated in right-to-left languages.
 pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     #[cfg(target_arch = "wasm32")]
-    let text = browser::long_date(
-        lang,
-        js_sys::Date::new_with_year_month_day(
-            date.year().max(0) as u32,
-            date.month0() as i32,
-            date.day() as i32,
-        ),
-    );
+    let text = browser::day(lang, date);
     // Native builds (tests) have no locale data: the ISO date.
     #[cfg(not(target_arch = "wasm32"))]
     let text = date.to_string();
@@ -99,9 +90,11 @@ mod browser {
     //! formatter on every call, which made formatting a list's numbers and dates a visible
     //! share of a page's first long task (measured on `/faq` with 4× CPU throttling).
     use crate::i18n::{Lang, Plural};
+    use chrono::{Datelike, NaiveDate};
     use js_sys::Intl::{DateTimeFormat, NumberFormat, PluralRules};
     use js_sys::{Array, Function, Object};
     use std::cell::RefCell;
+    use std::collections::HashMap;
     use std::thread::LocalKey;
     use wasm_bindgen::JsValue;
 
@@ -150,6 +143,35 @@ mod browser {
             // The integer's own digits: formatting an f64 here would bring the float
             // formatting code into every page's chunk (+7 KB on the wire).
             .unwrap_or_else(|| n.to_string())
+    }
+
+    thread_local! {
+        /// Days already written out: a list built again (after a save, or going back to
+        /// it) writes the same dates, and each `format` call is a round trip through ICU.
+        static DAYS: RefCell<HashMap<(Lang, NaiveDate), String>> = RefCell::new(HashMap::new());
+    }
+
+    /// `date` written out as `lang` writes dates, from the cache when it was before.
+    pub fn day(lang: Lang, date: NaiveDate) -> String {
+        if let Some(text) = DAYS.with_borrow(|days| days.get(&(lang, date)).cloned()) {
+            return text;
+        }
+        let text = long_date(
+            lang,
+            js_sys::Date::new_with_year_month_day(
+                date.year().max(0) as u32,
+                date.month0() as i32,
+                date.day() as i32,
+            ),
+        );
+        DAYS.with_borrow_mut(|days| {
+            // A bound on memory; a journal's list shows far fewer distinct days than this.
+            if days.len() >= 4096 {
+                days.clear();
+            }
+            days.insert((lang, date), text.clone());
+        });
+        text
     }
 
     pub fn long_date(lang: Lang, date: js_sys::Date) -> String {

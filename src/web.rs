@@ -383,7 +383,8 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
 }
 
 /// Reads `file` as text in the background and hands the text to `done`, or `None` when the
-/// browser cannot read it.
+/// browser cannot read it. The bytes are read and decoded here, as the browser would
+/// ([`crate::domain::decode_file_text`]).
 pub fn read_text(file: &web_sys::File, done: impl Fn(Option<String>) + 'static) {
     let Ok(reader) = web_sys::FileReader::new() else {
         return;
@@ -392,10 +393,15 @@ pub fn read_text(file: &web_sys::File, done: impl Fn(Option<String>) + 'static) 
     let on_read = done.clone();
     let r = reader.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-        on_read(r.result().ok().and_then(|v| v.as_string()));
+        let bytes = r
+            .result()
+            .ok()
+            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        on_read(bytes.map(crate::domain::decode_file_text));
     });
     reader.set_onload(Some(onload.unchecked_ref()));
-    if reader.read_as_text(file).is_err() {
+    if reader.read_as_array_buffer(file).is_err() {
         done(None);
     }
 }

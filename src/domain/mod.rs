@@ -16,3 +16,55 @@ pub mod peer;
 pub mod reminder;
 pub mod settings;
 pub mod story;
+
+/// The text of a file's `bytes` as browsers read a text file (`FileReader.readAsText`,
+/// WHATWG "decode"): a byte-order mark picks UTF-8, UTF-16LE or UTF-16BE and is dropped;
+/// without one it is UTF-8. Invalid sequences become U+FFFD. Reading the bytes and decoding
+/// them here costs one copy into Wasm memory, where the text read by the browser had to be
+/// converted from a JS string character by character.
+pub fn decode_file_text(mut bytes: Vec<u8>) -> String {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|pair| match pair {
+                [a, b] => unit([*a, *b]),
+                // An odd last byte: not a whole code unit.
+                _ => 0xFFFD,
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => return utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => return utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, ..] => {
+            bytes.drain(..3);
+        }
+        _ => {}
+    }
+    // Valid UTF-8 (the usual case) is taken as it is, without a copy.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_file_text;
+
+    #[test]
+    fn file_text_is_decoded_as_browsers_read_text_files() {
+        assert_eq!(decode_file_text(b"{\"a\": 1}".to_vec()), "{\"a\": 1}");
+        assert_eq!(
+            decode_file_text("caf\u{e9}".as_bytes().to_vec()),
+            "caf\u{e9}"
+        );
+        // A UTF-8 byte-order mark is dropped.
+        assert_eq!(decode_file_text(b"\xEF\xBB\xBFtitle".to_vec()), "title");
+        // Spreadsheet apps save "Unicode text" as UTF-16 with a byte-order mark.
+        assert_eq!(decode_file_text(b"\xFF\xFEa\0\xE9\0".to_vec()), "a\u{e9}");
+        assert_eq!(decode_file_text(b"\xFE\xFF\0a\0\xE9".to_vec()), "a\u{e9}");
+        assert_eq!(decode_file_text(b"\xFF\xFEa\0b".to_vec()), "a\u{fffd}");
+        // Bytes that are not UTF-8 become replacement characters, and the rest is kept.
+        assert_eq!(decode_file_text(b"ok \xFF end".to_vec()), "ok \u{fffd} end");
+        assert_eq!(decode_file_text(b"".to_vec()), "");
+    }
+}

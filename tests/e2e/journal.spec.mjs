@@ -199,6 +199,13 @@ test("export then import into a fresh browser gives the same journal", async ({ 
   const mdText = await readStream(md);
   expect(mdText).toContain("## Speaker/Presenter at Microsoft event (1)");
   expect(mdText).not.toContain("secret");
+  // The summary to copy is shut until asked for (by keyboard here), then holds the file's text.
+  const summaryBox = page.getByRole("textbox", { name: "Summary of the last 12 months (Markdown, select and copy)" });
+  await expect(summaryBox).toHaveCount(0);
+  await page.locator("summary", { hasText: "Summary of the last 12 months" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(summaryBox).toHaveValue(mdText);
+  await expectNoAxeViolations(page, "summary to copy");
   const original = JSON.parse(fs.readFileSync(backupPath, "utf8"));
 
   const fresh = await browser.newContext();
