@@ -23,7 +23,7 @@
 use super::{
     decode, BackendKind, Document, Envelope, Loaded, Recovery, StorageError, Store, PREFIX,
 };
-use crate::domain::journal::formats::EntryRecord;
+use crate::domain::journal::formats::{EntryOut, EntryRecord};
 use crate::domain::journal::{ActivityType, Entry, Journal, Month};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -251,19 +251,19 @@ struct ChunkIn {
 }
 
 #[derive(Serialize)]
-struct ChunkOut {
+struct ChunkOut<'a> {
     month: String,
-    entries: Vec<EntryRecord>,
+    entries: Vec<EntryOut<'a>>,
 }
 
-impl ChunkOut {
-    fn of(entries: &[Entry]) -> ChunkOut {
+impl ChunkOut<'_> {
+    fn of(entries: &[Entry]) -> ChunkOut<'_> {
         ChunkOut {
             month: entries
                 .first()
                 .map(|e| Month::of(e.date).to_string())
                 .unwrap_or_default(),
-            entries: entries.iter().map(EntryRecord::from).collect(),
+            entries: entries.iter().map(EntryOut).collect(),
         }
     }
 }
