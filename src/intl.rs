@@ -94,7 +94,6 @@ mod browser {
     use js_sys::Intl::{DateTimeFormat, NumberFormat, PluralRules};
     use js_sys::{Array, Function, Object};
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use std::thread::LocalKey;
     use wasm_bindgen::JsValue;
 
@@ -105,6 +104,11 @@ mod browser {
         /// The bound `format` functions of each language's formatters.
         static NUMBERS: Cache<Function> = const { RefCell::new(Vec::new()) };
         static DATES: Cache<Function> = const { RefCell::new(Vec::new()) };
+        /// Days already written out: a list built again (after a save, or going back to
+        /// it) writes the same dates, and each `format` call is a round trip through ICU.
+        /// A short list, not a hash map: a page shows a few dozen dates, and a map's
+        /// hashing code would add 1.5 KB to the pages that format dates.
+        static DAYS: Cache<(NaiveDate, String)> = const { RefCell::new(Vec::new()) };
     }
 
     /// The cached value for `lang`, made by `make` (given the language's locale list) the
@@ -145,15 +149,14 @@ mod browser {
             .unwrap_or_else(|| n.to_string())
     }
 
-    thread_local! {
-        /// Days already written out: a list built again (after a save, or going back to
-        /// it) writes the same dates, and each `format` call is a round trip through ICU.
-        static DAYS: RefCell<HashMap<(Lang, NaiveDate), String>> = RefCell::new(HashMap::new());
-    }
-
     /// `date` written out as `lang` writes dates, from the cache when it was before.
     pub fn day(lang: Lang, date: NaiveDate) -> String {
-        if let Some(text) = DAYS.with_borrow(|days| days.get(&(lang, date)).cloned()) {
+        let known = DAYS.with_borrow(|days| {
+            days.iter()
+                .find(|(l, (d, _))| *l == lang && *d == date)
+                .map(|(_, (_, text))| text.clone())
+        });
+        if let Some(text) = known {
             return text;
         }
         let text = long_date(
@@ -165,11 +168,11 @@ mod browser {
             ),
         );
         DAYS.with_borrow_mut(|days| {
-            // A bound on memory; a journal's list shows far fewer distinct days than this.
-            if days.len() >= 4096 {
+            // A bound on memory and search time; a list shows 25 entries at first.
+            if days.len() >= 200 {
                 days.clear();
             }
-            days.insert((lang, date), text.clone());
+            days.push((lang, (date, text.clone())));
         });
         text
     }
