@@ -31,7 +31,7 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { chunkedItems, entries, pageHelpers } from "./lib/journal-data.mjs";
+import { chunkedItems, entries, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
 
 const DIST = process.argv[2] || "dist";
 const RUNS = Number(process.argv[3] || 5);
@@ -52,32 +52,16 @@ function savedCount() {
 // the preview shows (also from the input's `change` event), plus Import until it is done.
 async function timeImport(page, backup, expected, label) {
   const out = {};
-  // Also from the input's `change` event (a capturing listener runs before the app's): the
-  // time before it is Playwright handing the file to the page (2 MB through the protocol).
-  await page.evaluate(() => {
-    window.__changed = null;
-    window.__previewAt = window.__until(() => document.querySelector("[data-testid=import-preview]"));
-    document.addEventListener("change", (e) => { if (e.target.id === "jd-file") window.__changed = performance.now(); }, { capture: true, once: true });
-  });
+  // Also from the input's `change` event: the time before it is Playwright handing the
+  // file to the page (2 MB through the protocol).
+  await watchImportPreview(page);
   const t0 = await page.evaluate(() => performance.now());
   await page.locator("#jd-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
   await page.getByTestId("import-preview").waitFor();
   const t1 = await page.evaluate(() => performance.now());
   out.preview = t1 - t0;
-  out.previewApp = await page.evaluate(async () => (await window.__previewAt) - window.__changed);
-  const importMs = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const t = performance.now();
-        // The count as the app writes it in English ("5,000"), or bare (older builds).
-        const counts = [String(window.__imported), window.__imported.toLocaleString("en")];
-        const done = window.__until(() => counts.some((c) => document.querySelector("[data-testid=journal-status]").textContent.includes(c)));
-        [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
-        done.then((t1) => resolve(t1 - t));
-        // An import that does not finish (a full quota) is reported, not waited for.
-        setTimeout(() => resolve(NaN), 20000);
-      }),
-  );
+  out.previewApp = await previewFromChange(page);
+  const importMs = await timeImportClick(page);
   out.import = out.preview + importMs;
   const count = await page.evaluate(savedCount);
   if (Number.isNaN(importMs)) console.error(`${label}: the import did not finish (saved: ${count})`);

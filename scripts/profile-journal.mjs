@@ -7,7 +7,7 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { chunkedItems, entries, pageHelpers } from "./lib/journal-data.mjs";
+import { chunkedItems, entries, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
 
 const DIST = process.argv[2] || "dist";
 const N = Number(process.argv[3] || 5000);
@@ -38,22 +38,28 @@ function report(title, profile, wall) {
   console.log(`\n=== ${title}: ${wall.toFixed(1)} ms wall\n-- inclusive\n${top(incl)}\n-- self\n${top(self)}`);
 }
 
-const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 800));
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+// Runs `fn` (which returns its own wall time) under the sampling profiler of `page` and
+// prints the report; PROFILE_SAVE=prefix also writes each .cpuprofile.
+async function profiler(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-  const profiled = async (title, fn) => {
+  return async (title, fn) => {
     await cdp.send("Profiler.start");
     const wall = await fn();
     const { profile } = await cdp.send("Profiler.stop");
     report(title, profile, wall);
     if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/ /g, "-")}.cpuprofile`, JSON.stringify(profile));
   };
+}
+
+const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const profiled = await profiler(context, page);
   await page.addInitScript(pageHelpers, 0);
   await page.goto(URL + "/about");
   await page.locator("#main h1").waitFor();
@@ -118,43 +124,19 @@ try {
   await context.close();
   const empty = await browser.newContext();
   const emptyPage = await empty.newPage();
-  const emptyCdp = await empty.newCDPSession(emptyPage);
-  await emptyCdp.send("Profiler.enable");
-  await emptyCdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  const profiledEmpty = await profiler(empty, emptyPage);
   const imported = Math.min(N, 5000);
   await emptyPage.addInitScript(pageHelpers, imported);
   await emptyPage.goto(URL + "/journal/data");
   await emptyPage.locator("#jd-file").waitFor();
   await emptyPage.waitForTimeout(500);
-  const profiledEmpty = async (title, fn) => {
-    await emptyCdp.send("Profiler.start");
-    const wall = await fn();
-    const { profile } = await emptyCdp.send("Profiler.stop");
-    report(title, profile, wall);
-    if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/ /g, "-")}.cpuprofile`, JSON.stringify(profile));
-  };
-  await emptyPage.evaluate(() => {
-    window.__changed = null;
-    window.__previewAt = window.__until(() => document.querySelector("[data-testid=import-preview]"));
-    document.addEventListener("change", (e) => { if (e.target.id === "jd-file") window.__changed = performance.now(); }, { capture: true, once: true });
-  });
+  await watchImportPreview(emptyPage);
   await profiledEmpty("preview into an empty journal", async () => {
     await emptyPage.locator("#jd-file").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(backup) });
     await emptyPage.getByTestId("import-preview").waitFor();
-    return emptyPage.evaluate(async () => (await window.__previewAt) - window.__changed);
+    return previewFromChange(emptyPage);
   });
-  await profiledEmpty("import into an empty journal", () =>
-    emptyPage.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const t = performance.now();
-          const counts = [String(window.__imported), window.__imported.toLocaleString("en")];
-          const done = window.__until(() => counts.some((c) => document.querySelector("[data-testid=journal-status]").textContent.includes(c)));
-          [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
-          done.then((t1) => resolve(t1 - t));
-        }),
-    ),
-  );
+  await profiledEmpty("import into an empty journal", () => timeImportClick(emptyPage));
 } finally {
   await browser.close();
   server.kill();

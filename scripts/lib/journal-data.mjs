@@ -82,3 +82,36 @@ export function pageHelpers(imported) {
     };
   }
 }
+
+// An import on a page that shows /journal/data, in steps both scripts time.
+// Notes when the file input's `change` event comes (a capturing listener runs before the
+// app's) and when the preview shows; call before handing the file over.
+export function watchImportPreview(page) {
+  return page.evaluate(() => {
+    window.__changed = null;
+    window.__previewAt = window.__until(() => document.querySelector("[data-testid=import-preview]"));
+    document.addEventListener("change", (e) => { if (e.target.id === "jd-file") window.__changed = performance.now(); }, { capture: true, once: true });
+  });
+}
+
+// Milliseconds from the `change` event to the preview (after watchImportPreview).
+export function previewFromChange(page) {
+  return page.evaluate(async () => (await window.__previewAt) - window.__changed);
+}
+
+// Clicks Import and resolves with the milliseconds until the status names the imported
+// count, or NaN after 20 s (an import that does not finish, such as a full quota).
+export function timeImportClick(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const t = performance.now();
+        // The count as the app writes it in English ("5,000"), or bare (older builds).
+        const counts = [String(window.__imported), window.__imported.toLocaleString("en")];
+        const done = window.__until(() => counts.some((c) => document.querySelector("[data-testid=journal-status]").textContent.includes(c)));
+        [...document.querySelectorAll("[data-testid=import-preview] button")][0].click();
+        done.then((t1) => resolve(t1 - t));
+        setTimeout(() => resolve(NaN), 20000);
+      }),
+  );
+}

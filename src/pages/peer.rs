@@ -365,7 +365,7 @@ fn PeerRequestView(request: PeerRequest) -> impl IntoView {
     let t = move |key: Key| move || i18n.t(key);
     let owner = request.name.clone();
     let heading_owner = owner.clone();
-    let story_html = (!request.story.trim().is_empty()).then(|| request.story.clone());
+    let story = (!request.story.trim().is_empty()).then(|| request.story.clone());
     let question = request.question.clone();
     let entries = request.entries.clone();
     let from = RwSignal::new(String::new());
@@ -405,10 +405,10 @@ fn PeerRequestView(request: PeerRequest) -> impl IntoView {
                 <p class="peer-text" data-testid="peer-question">{question}</p>
             </section>
         })}
-        {story_html.map(|html| view! {
+        {story.map(|story| view! {
             <section aria-labelledby="peer-story-heading">
                 <h2 id="peer-story-heading">{t(Key::PeerTheirStory)}</h2>
-                <Markdown class="md story-preview" testid="peer-story" source=html/>
+                <Markdown class="md story-preview" testid="peer-story" source=story/>
             </section>
         })}
         {(!entries.is_empty()).then(|| view! {

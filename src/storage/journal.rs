@@ -144,6 +144,11 @@ pub fn is_journal_chunk_key(key: &str) -> bool {
         })
 }
 
+/// Whether `key` (without prefix) holds the journal: its format-1 key, its index or a month.
+pub fn is_journal_key(key: &str) -> bool {
+    key == StoredJournal::KEY || is_journal_chunk_key(key)
+}
+
 /// The chunked journal's index: every chunk, newest month first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JournalIndex {
@@ -356,12 +361,9 @@ impl Store {
     /// False only when no journal key is saved (any format), so that a page can skip the
     /// journal's code for a reader who has none; true when the keys cannot be listed.
     pub fn may_have_journal(&self) -> bool {
-        let journal = Store::full_key(StoredJournal::KEY);
         self.app_keys().map_or(true, |keys| {
-            keys.iter().any(|k| {
-                k.strip_prefix(journal.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
-            })
+            keys.iter()
+                .any(|k| k.strip_prefix(PREFIX).is_some_and(is_journal_key))
         })
     }
 

@@ -21,7 +21,7 @@
 //! ```
 
 use super::{
-    decode, is_journal_chunk_key, Document, Envelope, StorageError, Store, StoredChecklist,
+    decode, is_journal_key, Document, Envelope, StorageError, Store, StoredChecklist,
     StoredExplainer, StoredJournal, StoredSettings, StoredStory, BACKUP_PREFIX, PREFIX,
 };
 use serde_json::{json, Map, Value};
@@ -136,7 +136,7 @@ pub fn export_document(store: &Store, exported_at: &str) -> Result<String, Stora
         let Some(name) = key.strip_prefix(PREFIX) else {
             continue;
         };
-        if name == StoredJournal::KEY || is_journal_chunk_key(name) {
+        if is_journal_key(name) {
             continue;
         }
         let Some(raw) = store.backend.get(&key)? else {
@@ -648,9 +648,8 @@ mod properties {
 
     /// A key of the journal: its format-1 key, its index or one of its months.
     fn is_journal_key(key: &str) -> bool {
-        key.strip_prefix(PREFIX).is_some_and(|name| {
-            name == StoredJournal::KEY || crate::storage::journal::is_journal_chunk_key(name)
-        })
+        key.strip_prefix(PREFIX)
+            .is_some_and(crate::storage::journal::is_journal_key)
     }
 
     /// Every key and its text.
