@@ -241,6 +241,7 @@ const PAGE_SOURCES: &[(&str, &[&str])] = &[
         "journal",
         &[
             "src/components/backup.rs",
+            "src/components/entry_card.rs",
             "src/components/feed_import.rs",
             "src/components/journal_form.rs",
             "src/components/print_summary.rs",

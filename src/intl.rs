@@ -104,6 +104,10 @@ mod browser {
         /// The bound `format` functions of each language's formatters.
         static NUMBERS: Cache<Function> = const { RefCell::new(Vec::new()) };
         static DATES: Cache<Function> = const { RefCell::new(Vec::new()) };
+        /// Whether the language writes 123 as "123": then a number below 1,000 (no group
+        /// separator in any language) is its own digits, without a round trip through ICU
+        /// (a page of journal cards writes up to 75 such figures).
+        static PLAIN_SMALL: Cache<bool> = const { RefCell::new(Vec::new()) };
         /// Days already written out: a list built again (after a save, or going back to
         /// it) writes the same dates, and each `format` call is a round trip through ICU.
         /// A short list, not a hash map: a page shows a few dozen dates, and a map's
@@ -137,6 +141,20 @@ mod browser {
     }
 
     pub fn number(lang: Lang, n: u64) -> String {
+        let plain = n < 1000
+            && cached(&PLAIN_SMALL, lang, |_| {
+                formatted(lang, 123).as_deref() == Some("123")
+            });
+        if plain {
+            return n.to_string();
+        }
+        // Else the integer's own digits: formatting an f64 here would bring the float
+        // formatting code into every page's chunk (+7 KB on the wire).
+        formatted(lang, n).unwrap_or_else(|| n.to_string())
+    }
+
+    /// `n` as the language's `Intl.NumberFormat` writes it.
+    fn formatted(lang: Lang, n: u64) -> Option<String> {
         let format = cached(&NUMBERS, lang, |locales| {
             NumberFormat::new(locales, &Object::new()).format()
         });
@@ -144,9 +162,6 @@ mod browser {
             .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
             .ok()
             .and_then(|text| text.as_string())
-            // The integer's own digits: formatting an f64 here would bring the float
-            // formatting code into every page's chunk (+7 KB on the wire).
-            .unwrap_or_else(|| n.to_string())
     }
 
     /// `date` written out as `lang` writes dates, from the cache when it was before.

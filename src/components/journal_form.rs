@@ -111,7 +111,13 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
     };
     let kind = Memo::new(move |_| draft.with(Draft::activity_type));
     let editing_for_dup = editing_id.clone();
-    let duplicates = Memo::new(move |_| {
+    // Set as the entry is saved: the form is about to go, so the save's change to the
+    // journal must not send it through every entry again.
+    let saved = StoredValue::new(false);
+    let duplicates = Memo::new(move |previous: Option<&usize>| {
+        if saved.get_value() {
+            return previous.copied().unwrap_or(0);
+        }
         let (title, url) = draft.with(|d| (d.title.clone(), d.url.trim().to_string()));
         if url.is_empty() {
             return 0;
@@ -152,6 +158,7 @@ pub fn EntryForm(initial: Draft, editing: Option<Entry>) -> impl IntoView {
                 entry.created_ms = created_ms.unwrap_or(now);
                 entry.updated_ms = now;
                 let title = entry.title.clone();
+                saved.set_value(true);
                 let _ = state.commit(storage, |j| j.insert(entry));
                 web::drop_draft(&stash_name);
                 state.announce(fill(

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod embed;
+pub mod entry_card;
 pub mod feed_import;
 pub mod journal_form;
 pub mod print_summary;

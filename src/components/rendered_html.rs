@@ -7,7 +7,6 @@
 //! `scripts/build/security.mjs`) makes the browser refuse any other string put into
 //! `innerHTML`, so a later `inner_html=` elsewhere fails loudly instead of opening a hole.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,8 +18,7 @@ pub const POLICY_NAME: &str = "mvp-pathway-html";
 #[component]
 pub fn RenderedHtml(
     /// Output of `domain::markdown` (or the FAQ's build-time HTML).
-    #[prop(into)]
-    html: Signal<String>,
+    html: String,
     /// Class of the `<div>`.
     #[prop(into, optional)]
     class: String,
@@ -28,15 +26,14 @@ pub fn RenderedHtml(
     #[prop(into, default = None)]
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let node = NodeRef::<Div>::new();
-    // An effect, not `inner_html=`: Leptos would assign a plain string, which the policy refuses.
-    Effect::new(move |_| {
-        let html = html.get();
-        if let Some(div) = node.get() {
-            set_inner_html(&div, &html);
-        }
-    });
-    view! { <div class=class data-testid=testid node_ref=node></div> }
+    html_div(class, testid, html)
+}
+
+/// The `<div>` itself. Its HTML is set as the element is built (a directive), not by an
+/// effect a frame later, and not with `inner_html=`: Leptos would assign a plain string,
+/// which the policy refuses.
+fn html_div(class: String, testid: Option<&'static str>, html: String) -> impl IntoView {
+    view! { <div class=class data-testid=testid use:trusted_html=html></div> }
 }
 
 /// Markdown the reader wrote (a journal description, the story draft), shown as HTML from
@@ -44,6 +41,9 @@ pub fn RenderedHtml(
 /// is its own chunk in the split build, downloaded the first time a non-empty text needs
 /// it, so a page with nothing to render never downloads it; until it is there, the text
 /// shows as written, as plain text.
+///
+/// One reactive closure follows both the text and the renderer; there is no memo or
+/// effect of its own.
 #[component]
 pub fn Markdown(
     /// The Markdown source.
@@ -56,26 +56,30 @@ pub fn Markdown(
     #[prop(optional)]
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let renderer = RENDERER.with(Clone::clone);
-    let html = Memo::new(move |_| {
-        let render = renderer.get()?;
-        Some(source.with(|md| render(md)))
-    });
-    Effect::new(move |_| {
-        if html.with(Option::is_none) && source.with(|md| !md.trim().is_empty()) {
-            load_renderer();
-        }
-    });
-    move || match html.get() {
-        Some(html) => {
-            view! { <RenderedHtml class=class.clone() testid=testid html=html/> }.into_any()
-        }
+    move || match source.with(|md| markdown_html(md)) {
+        Some(html) => html_div(class.clone(), testid, html).into_any(),
         None => view! {
             <div class=class.clone() data-testid=testid>
-                <p class="md-plain">{move || source.get()}</p>
+                <p class="md-plain">{source.get()}</p>
             </div>
         }
         .into_any(),
+    }
+}
+
+/// `source` as safe HTML, or `None` while the renderer has not arrived (then starting its
+/// download when there is text to render). Reads the renderer reactively, so a view that
+/// calls it is built again when the renderer arrives.
+pub fn markdown_html(source: &str) -> Option<String> {
+    let render = RENDERER.with(|r| r.get());
+    match render {
+        Some(render) => Some(render(source)),
+        None => {
+            if !source.trim().is_empty() {
+                load_renderer();
+            }
+            None
+        }
     }
 }
 
@@ -170,14 +174,29 @@ pub fn trusted_worker_url() -> JsValue {
         .unwrap_or_else(|| url.into())
 }
 
-/// Sets `element.innerHTML`, as TrustedHTML where the browser knows Trusted Types.
-fn set_inner_html(element: &web_sys::Element, html: &str) {
-    let value = POLICY.with(|policy| {
+/// Sets `element.innerHTML`, as TrustedHTML where the browser knows Trusted Types (the
+/// directive of [`html_div`]).
+fn trusted_html(element: web_sys::Element, html: String) {
+    set_trusted_html(&element, &html);
+}
+
+thread_local! {
+    /// The policy's `createHTML`, looked up once (a page of journal cards calls it 25 times).
+    static CREATE_HTML: Option<(JsValue, js_sys::Function)> = POLICY.with(|policy| {
         let policy = policy.as_ref()?;
-        let create: js_sys::Function = js_sys::Reflect::get(policy, &"createHTML".into())
+        let create = js_sys::Reflect::get(policy, &"createHTML".into())
             .ok()?
             .dyn_into()
             .ok()?;
+        Some((policy.clone(), create))
+    });
+}
+
+/// Sets `element.innerHTML` to `html`, which must come from the safe Markdown renderer, as
+/// TrustedHTML where the browser knows Trusted Types.
+pub(crate) fn set_trusted_html(element: &web_sys::Element, html: &str) {
+    let value = CREATE_HTML.with(|create| {
+        let (policy, create) = create.as_ref()?;
         create.call1(policy, &html.into()).ok()
     });
     let value = value.unwrap_or_else(|| html.into());

@@ -2,11 +2,11 @@
 //! `/journal/new`, `/journal/:id/edit`): entries, the 12-month overview, export and import.
 
 use crate::components::backup::{use_backup, BackupFacts, BackupReminder, BackupState};
+use crate::components::entry_card::EntryCard;
 use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
 use crate::components::print_summary::PrintSummary;
 use crate::components::reminder::ReminderDownload;
-use crate::components::rendered_html::Markdown;
 use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
@@ -21,7 +21,7 @@ use crate::domain::journal::{ActivityType, Entry, Journal};
 use crate::i18n::{fill, Key};
 use crate::intl;
 pub use crate::journal_state::{now_ms, today, use_journal, JournalState, Undo, PAGE};
-use crate::state::{use_i18n, use_storage, AppStorage};
+use crate::state::{use_i18n, use_storage};
 use crate::web;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -263,7 +263,7 @@ pub fn JournalEntries() -> impl IntoView {
                 <For
                     each=move || visible.get()
                     key=|e: &Entry| (e.id.clone(), e.updated_ms)
-                    children=move |e: Entry| view! { <EntryCard entry=e storage=storage/> }
+                    children=move |e: Entry| view! { <EntryCard entry=e i18n=i18n state=state storage=storage/> }
                 />
             </ol>
             <Show when=move || { matching.get() > state.shown.get() }>
@@ -272,77 +272,6 @@ pub fn JournalEntries() -> impl IntoView {
                 </button>
             </Show>
         </Show>
-    }
-}
-
-/// One entry in the list: title, facts, description (safe Markdown), actions.
-#[component]
-fn EntryCard(entry: Entry, storage: AppStorage) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move |key: Key| move || i18n.t(key);
-    let state = use_journal();
-    let id = entry.id.clone();
-    let heading_id = format!("entry-{}", entry.id);
-    let labelled_by = heading_id.clone();
-    let title = entry.title.clone();
-    let description = entry.description.clone();
-    let kind = entry.kind;
-    let (start, end) = (entry.date, entry.end_date.filter(|d| *d != entry.date));
-    let dates = move || {
-        let lang = i18n.lang.get();
-        match end {
-            Some(end) => format!(
-                "{} – {}",
-                intl::long_date(lang, start),
-                intl::long_date(lang, end)
-            ),
-            None => intl::long_date(lang, start),
-        }
-    };
-    let areas = entry.areas.clone();
-    let figures: Vec<_> = entry.figures.iter().collect();
-    let url = entry.url.clone();
-    let high_impact = entry.high_impact;
-    let edit = web::app_href(&format!("/journal/{}/edit", entry.id));
-    let duplicate = web::app_href(&format!("/journal/new?from={}", entry.id));
-    let title_for = move || title.clone();
-    let t1 = title_for.clone();
-    let t2 = title_for.clone();
-    let t3 = title_for.clone();
-    view! {
-        <li class="journal-entry">
-            <article aria-labelledby=labelled_by>
-                <h2 class="journal-entry__title" id=heading_id><bdi>{title_for}</bdi></h2>
-                <p class="journal-entry__meta">
-                    <span>{move || i18n.t(kind.key())}</span>
-                    " · "
-                    <time datetime=iso(start)>{dates}</time>
-                    {move || {
-                        let names: Vec<&str> = areas.iter().filter_map(|c| area(c)).map(|a| i18n.t(a.key)).collect();
-                        (!names.is_empty()).then(|| format!(" · {}", names.join(", ")))
-                    }}
-                    {high_impact.then(|| view! { " " <strong class="badge">{t(Key::JournalHighImpact)}</strong> })}
-                </p>
-                {(!figures.is_empty()).then(|| view! {
-                    <ul class="journal-entry__figures" role="list">
-                        {figures.into_iter().map(|(f, v)| view! {
-                            <li>{move || i18n.t(f.key())} ": " <strong>{move || intl::number(i18n.lang.get(), v)}</strong></li>
-                        }).collect_view()}
-                    </ul>
-                })}
-                <Markdown class="md journal-entry__description" source=description/>
-                {url.map(|u| { let href = u.clone(); view! { <p class="journal-entry__url"><a href=href rel="noopener noreferrer">{u}</a></p> } })}
-                <div class="journal-entry__actions">
-                    // Plain links (the router follows them too): `A` would add a memo of the
-                    // location per link, for a current-page mark these never need.
-                    <a href=edit>{t(Key::JournalEdit)} <bdi class="visually-hidden">{t1}</bdi></a>
-                    <a href=duplicate>{t(Key::JournalDuplicate)} <bdi class="visually-hidden">{t2}</bdi></a>
-                    <button type="button" class="button button--quiet" on:click=move |_| state.delete(storage, &id)>
-                        {t(Key::JournalDelete)} <bdi class="visually-hidden">{t3}</bdi>
-                    </button>
-                </div>
-            </article>
-        </li>
     }
 }
 

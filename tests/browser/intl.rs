@@ -49,3 +49,23 @@ fn plural_categories_come_from_intl() {
     assert_eq!(plural_category(Lang::Ar, 11), Plural::Many);
     assert_eq!(plural_category(Lang::Ja, 1), Plural::Other);
 }
+
+#[wasm_bindgen_test]
+fn small_numbers_are_written_as_each_language_writes_them() {
+    // Below 1,000 the digits can come without a round trip through `Intl`, where the
+    // language writes Western digits: every language must still match the browser.
+    for lang in Lang::ALL {
+        for n in [0u64, 5, 42, 999, 1_000, 4_321] {
+            let browser: String = js_sys::Number::from(n as f64)
+                .to_locale_string(lang.code())
+                .into();
+            let ours = number(*lang, n);
+            assert_eq!(
+                ours.trim_start_matches('\u{2068}')
+                    .trim_end_matches('\u{2069}'),
+                browser,
+                "{lang:?} {n}"
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 mod browser_json;
 mod components;
+mod entry_card;
 mod explainer;
 mod faq;
 mod intl;
