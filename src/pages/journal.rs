@@ -18,7 +18,7 @@ use crate::domain::journal::query::{Filter, Selection, Sort};
 use crate::domain::journal::stats::{calendar, rolling_window, totals};
 use crate::domain::journal::validation::Draft;
 use crate::domain::journal::{ActivityType, Entry, Journal};
-use crate::i18n::{fill, Key};
+use crate::i18n::{fill, tr, Key};
 use crate::intl;
 pub use crate::journal_state::{now_ms, today, use_journal, JournalState, Undo, PAGE};
 use crate::state::{use_i18n, use_storage};
@@ -184,28 +184,52 @@ pub fn JournalEntries() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="jl-type">{t(Key::JournalFieldType)}</label>
-                    <select id="jl-type" on:change=move |ev| {
-                        let v = ActivityType::from_code(&event_target_value(&ev));
-                        set_filter(Box::new(move |f| f.kind = v))
-                    }>
-                        <option value="" prop:selected=move || filter.with(|f| f.kind.is_none())>{t(Key::JournalAllTypes)}</option>
-                        {move || type_counts.get().into_iter().map(|(k, n)| view! {
-                            <option value=k.code() prop:selected=move || filter.with(|f| f.kind == Some(k))>
-                                {format!("{} ({n})", i18n.t(k.key()))}
-                            </option>
-                        }).collect_view()}
+                    // One effect per select keeps its value with the filter ("Clear filters"
+                    // included); its options are plain, built again with the language (and the
+                    // type counts), each marked `selected` as the filter stands when built.
+                    <select
+                        id="jl-type"
+                        prop:value=move || filter.with(|f| f.kind.map(ActivityType::code).unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = ActivityType::from_code(&event_target_value(&ev));
+                            set_filter(Box::new(move |f| f.kind = v))
+                        }
+                    >
+                        {move || {
+                            let lang = i18n.lang.get();
+                            let kind = filter.with_untracked(|f| f.kind);
+                            let counts = type_counts.get();
+                            view! {
+                                <option value="" selected=kind.is_none()>{tr(lang, Key::JournalAllTypes)}</option>
+                                {counts.into_iter().map(|(k, n)| view! {
+                                    <option value=k.code() selected=kind == Some(k)>
+                                        {format!("{} ({n})", tr(lang, k.key()))}
+                                    </option>
+                                }).collect_view()}
+                            }
+                        }}
                     </select>
                 </div>
                 <div class="field">
                     <label for="jl-area">{t(Key::JournalFilterArea)}</label>
-                    <select id="jl-area" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(Box::new(move |f| f.area = (!v.is_empty()).then_some(v)))
-                    }>
-                        <option value="" prop:selected=move || filter.with(|f| f.area.is_none())>{t(Key::JournalAllAreas)}</option>
-                        {AREAS.iter().map(|a| view! {
-                            <option value=a.code prop:selected=move || filter.with(|f| f.area.as_deref() == Some(a.code))>{move || i18n.t(a.key)}</option>
-                        }).collect_view()}
+                    <select
+                        id="jl-area"
+                        prop:value=move || filter.with(|f| f.area.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set_filter(Box::new(move |f| f.area = (!v.is_empty()).then_some(v)))
+                        }
+                    >
+                        {move || {
+                            let lang = i18n.lang.get();
+                            let current = filter.with_untracked(|f| f.area.clone());
+                            view! {
+                                <option value="" selected=current.is_none()>{tr(lang, Key::JournalAllAreas)}</option>
+                                {AREAS.iter().map(|a| view! {
+                                    <option value=a.code selected=current.as_deref() == Some(a.code)>{tr(lang, a.key)}</option>
+                                }).collect_view()}
+                            }
+                        }}
                     </select>
                 </div>
                 <div class="field">
@@ -222,14 +246,22 @@ pub fn JournalEntries() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="jl-sort">{t(Key::JournalSort)}</label>
-                    <select id="jl-sort" on:change=move |ev| {
-                        let v = Sort::from_code(&event_target_value(&ev)).unwrap_or_default();
-                        set_filter(Box::new(move |f| f.sort = v))
-                    }>
-                        {Sort::ALL.into_iter().map(|s| {
-                            let key = match s { Sort::Newest => Key::JournalSortNewest, Sort::Oldest => Key::JournalSortOldest, Sort::Reach => Key::JournalSortReach };
-                            view! { <option value=s.code() prop:selected=move || filter.with(|f| f.sort == s)>{t(key)}</option> }
-                        }).collect_view()}
+                    <select
+                        id="jl-sort"
+                        prop:value=move || filter.with(|f| f.sort.code())
+                        on:change=move |ev| {
+                            let v = Sort::from_code(&event_target_value(&ev)).unwrap_or_default();
+                            set_filter(Box::new(move |f| f.sort = v))
+                        }
+                    >
+                        {move || {
+                            let lang = i18n.lang.get();
+                            let current = filter.with_untracked(|f| f.sort);
+                            Sort::ALL.into_iter().map(|s| {
+                                let key = match s { Sort::Newest => Key::JournalSortNewest, Sort::Oldest => Key::JournalSortOldest, Sort::Reach => Key::JournalSortReach };
+                                view! { <option value=s.code() selected=current == s>{tr(lang, key)}</option> }
+                            }).collect_view()
+                        }}
                     </select>
                 </div>
                 <div class="field check">

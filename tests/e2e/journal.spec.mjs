@@ -141,7 +141,18 @@ test("search, filters and sort; counts follow the filters", async ({ page }) => 
   await expect(count).toHaveText("Showing 2 of 4 entries.");
   await expect(page.getByLabel("Activity type").locator("option", { hasText: "Blog (2)" })).toHaveCount(1);
   await expect(page.getByLabel("Activity type").locator("option", { hasText: "Podcast (0)" })).toHaveCount(1);
+  // The filters are kept on the way to another journal page and back, and shown as kept.
+  await page.getByLabel("Sort by").selectOption("oldest");
+  await page.locator(".journal-tabs").getByRole("link", { name: "Overview" }).click();
+  await page.locator(".journal-tabs").getByRole("link", { name: "Entries" }).click();
+  await expect(count).toHaveText("Showing 2 of 4 entries.");
+  await expect(page.getByLabel("Technology area")).toHaveValue("azure");
+  await expect(page.getByLabel("Sort by")).toHaveValue("oldest");
   await page.getByRole("button", { name: "Clear filters" }).click();
+  // Clearing resets what the selects show, and keeps the sort order.
+  await expect(page.getByLabel("Technology area")).toHaveValue("");
+  await expect(page.getByLabel("Sort by")).toHaveValue("oldest");
+  await page.getByLabel("Sort by").selectOption("newest");
   await page.getByLabel("Only the last 12 months").check();
   await expect(count).toHaveText("Showing 3 of 4 entries.");
   await page.getByLabel("Sort by").selectOption("reach");
@@ -153,6 +164,8 @@ test("search, filters and sort; counts follow the filters", async ({ page }) => 
   await expectNoAxeViolations(page, "journal filters, no match");
   await page.locator(".journal-empty").getByRole("button", { name: "Clear filters" }).click();
   await expect(count).toHaveText("Showing 4 of 4 entries.");
+  await expect(page.getByLabel("Activity type")).toHaveValue("");
+  await expect(page.getByLabel("Sort by")).toHaveValue("reach");
   await expectNoAxeViolations(page, "journal list");
 });
 
