@@ -8,7 +8,7 @@
 //   node scripts/bench-journal-repeat.mjs <dist> [<dist> ...]   (BENCH_ROUNDS, default 3)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { chunkedItems, entries, pageHelpers } from "./lib/journal-data.mjs";
+import { chunkedItems, entries, pageHelpers, openSeededJournal } from "./lib/journal-data.mjs";
 
 const DISTS = process.argv.slice(2);
 if (DISTS.length === 0) throw new Error("usage: node scripts/bench-journal-repeat.mjs <dist> [<dist> ...]");
@@ -20,12 +20,7 @@ async function round(browser, url, items, times) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(pageHelpers, 0);
-  await page.goto(url + "/about");
-  await page.locator("#main h1").waitFor();
-  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), items);
-  await page.goto(url + "/journal");
-  await page.locator(".journal-entry").first().waitFor();
-  await page.waitForTimeout(1500);
+  await openSeededJournal(page, url, items);
   for (let k = 0; k < 12; k++) {
     const t = await page.evaluate((text) => {
       const first = () => document.querySelector(".journal-entry h2")?.textContent;

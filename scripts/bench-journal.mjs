@@ -31,7 +31,7 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { chunkedItems, entries, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
+import { chunkedItems, entries, openSeededJournal, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
 
 const DIST = process.argv[2] || "dist";
 const RUNS = Number(process.argv[3] || 5);
@@ -79,13 +79,7 @@ async function runOnce(browser, n) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.addInitScript(pageHelpers, imported);
-  await page.goto(URL + "/about");
-  await page.locator("#main h1").waitFor();
-  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), items);
-  // Let the app settle its storage once (a migration happens here, not in the timings).
-  await page.goto(URL + "/journal");
-  await page.locator(".journal-entry").first().waitFor();
-  await page.waitForTimeout(1500);
+  await openSeededJournal(page, URL, items);
   if ((await page.evaluate(savedCount)) !== n) throw new Error(`expected ${n} entries saved after the first load`);
   await page.goto(URL + "/about");
   await page.locator("#main h1").waitFor();

@@ -7,7 +7,7 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { chunkedItems, entries, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
+import { chunkedItems, entries, openSeededJournal, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
 
 const DIST = process.argv[2] || "dist";
 const N = Number(process.argv[3] || 5000);
@@ -61,12 +61,7 @@ try {
   const page = await context.newPage();
   const profiled = await profiler(context, page);
   await page.addInitScript(pageHelpers, 0);
-  await page.goto(URL + "/about");
-  await page.locator("#main h1").waitFor();
-  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), chunkedItems(entries(N, "e")));
-  await page.goto(URL + "/journal");
-  await page.locator(".journal-entry").first().waitFor();
-  await page.waitForTimeout(1500);
+  await openSeededJournal(page, URL, chunkedItems(entries(N, "e")));
   await page.goto(URL + "/about");
   await page.locator("#main h1").waitFor();
   await profiled("first render", () =>

@@ -83,6 +83,14 @@ fn in_sentence(lang: Lang, text: String) -> String {
     }
 }
 
+/// A day, or a span of days ("March 17, 2027 – March 19, 2027"), as `lang` writes dates.
+pub fn long_date_range(lang: Lang, start: NaiveDate, end: Option<NaiveDate>) -> String {
+    match end {
+        Some(end) => format!("{} – {}", long_date(lang, start), long_date(lang, end)),
+        None => long_date(lang, start),
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
     //! One `Intl.PluralRules`, `Intl.NumberFormat` and `Intl.DateTimeFormat` per language,

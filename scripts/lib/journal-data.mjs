@@ -115,3 +115,15 @@ export function timeImportClick(page) {
       }),
   );
 }
+
+// Opens the app at `url` with the journal `items` saved, then the list once, so that the
+// app settles its storage (a migration happens here, not in the timings). After
+// `pageHelpers` is installed.
+export async function openSeededJournal(page, url, items) {
+  await page.goto(url + "/about");
+  await page.locator("#main h1").waitFor();
+  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), items);
+  await page.goto(url + "/journal");
+  await page.locator(".journal-entry").first().waitFor();
+  await page.waitForTimeout(1500);
+}

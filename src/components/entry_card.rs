@@ -189,15 +189,11 @@ fn fill(document: &Document, article: &Element, card: &Card) -> Dom<()> {
     kind.set_text_content(Some(t(e.kind.key())));
     let time = next(&kind)?;
     time.set_attribute("datetime", &e.date.to_string())?;
-    let dates = match e.end_date.filter(|d| *d != e.date) {
-        Some(end) => format!(
-            "{} – {}",
-            intl::long_date(lang, e.date),
-            intl::long_date(lang, end)
-        ),
-        None => intl::long_date(lang, e.date),
-    };
-    time.set_text_content(Some(&dates));
+    time.set_text_content(Some(&intl::long_date_range(
+        lang,
+        e.date,
+        e.end_date.filter(|d| *d != e.date),
+    )));
     let names: Vec<&str> = e
         .areas
         .iter()

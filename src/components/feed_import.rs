@@ -160,17 +160,7 @@ fn FeedPreview(
             let meta_id = format!("feed-item-{i}-meta");
             let kind = item.kind;
             let (start, end) = (item.date, item.end_date);
-            let date = move || {
-                let lang = i18n.lang.get();
-                match end {
-                    Some(end) => format!(
-                        "{} – {}",
-                        crate::intl::long_date(lang, start),
-                        crate::intl::long_date(lang, end)
-                    ),
-                    None => crate::intl::long_date(lang, start),
-                }
-            };
+            let date = move || crate::intl::long_date_range(i18n.lang.get(), start, end);
             let views = item.views;
             let url = item.url.clone();
             let (duplicate, old, future) =

@@ -1,7 +1,7 @@
 //! The journal's entry card (built straight with the DOM): the reader's text stays text,
 //! a new language builds the card again in place, and Delete deletes.
 
-use crate::{container, tick};
+use crate::{container, tick, window_flag};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use mvp_pathway::components::entry_card::EntryCard;
@@ -47,9 +47,7 @@ fn List(state: JournalState) -> impl IntoView {
 }
 
 fn pwned() -> bool {
-    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__cardPwned".into())
-        .map(|v| !v.is_undefined())
-        .unwrap_or(true)
+    window_flag("__cardPwned")
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,6 @@
 //! The FAQ page in Chromium: answers and search highlights cannot run script.
 
-use crate::{container, tick};
+use crate::{container, tick, window_flag};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use mvp_pathway::pages::faq::Faq;
@@ -23,9 +23,7 @@ fn mount_faq() -> (web_sys::HtmlElement, impl Drop) {
 }
 
 fn pwned() -> bool {
-    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into())
-        .map(|v| !v.is_undefined())
-        .unwrap_or(false)
+    window_flag("__pwned")
 }
 
 #[wasm_bindgen_test]

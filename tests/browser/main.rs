@@ -33,3 +33,10 @@ pub fn container() -> web_sys::HtmlElement {
     document.body().unwrap().append_child(&div).unwrap();
     div.unchecked_into()
 }
+
+/// Whether a script set `window[name]`: hostile content in a test sets one if it ever runs.
+pub fn window_flag(name: &str) -> bool {
+    js_sys::Reflect::get(&web_sys::window().expect("window"), &name.into())
+        .map(|v| !v.is_undefined())
+        .unwrap_or(false)
+}
