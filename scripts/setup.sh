@@ -39,12 +39,16 @@ command -v cargo >/dev/null || { say "Rust is missing: install it with rustup (h
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # 2. The wasm32 standard library: rustup's target when it can be had, else Debian's source.
+#    The release build compiles std itself (-Zbuild-std, scripts/build/wasm.sh), so it needs
+#    the toolchain's source too: rustup's rust-src, or Debian's rust-web-src.
 WASM_ENV=()
+rustup_has() { rustup "$1" list --installed 2>/dev/null | grep -x "$2" >/dev/null; }
 if rustup toolchain list 2>/dev/null | grep -q '^debian-web' && [ -d /usr/lib/rustlib/src/rust/library ]; then
   WASM_MODE=debian
-elif rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+elif rustup_has target wasm32-unknown-unknown && rustup_has component rust-src; then
   WASM_MODE=rustup
-elif timeout 45 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+elif timeout 45 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 &&
+  timeout 90 rustup component add rust-src >/dev/null 2>&1; then
   WASM_MODE=rustup
 else
   WASM_MODE=debian
