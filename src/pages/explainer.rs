@@ -634,7 +634,7 @@ fn ResultCard(finding: Finding) -> impl IntoView {
     view! {
         <li
             class=format!("explainer-card explainer-card--{}", finding.state.code())
-            data-criterion=format!("{:?}", finding.id).to_lowercase()
+            data-criterion=format!("{:?}", finding.id).to_ascii_lowercase()
             data-state=finding.state.code()
         >
             <h3>{t(criterion.title)}</h3>
