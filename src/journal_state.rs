@@ -39,6 +39,22 @@ pub fn today() -> NaiveDate {
     local_date(now_ms(), offset).unwrap_or_default()
 }
 
+lazy_fn! {
+    /// The whole saved journal, read in its own chunk (with the journal's storage code), for
+    /// pages that show only a summary of it: the story's highlights and the settings page's
+    /// backup reminder. With `report`, unreadable parts are reported as on the journal's
+    /// own pages.
+    pub fn read_journal_lazily(storage: AppStorage, report: bool) -> Journal {
+        if report {
+            load_whole_journal(storage)
+        } else {
+            Journal::from(
+                storage.with_store(|s| s.load::<crate::storage::StoredJournal>().into_value()),
+            )
+        }
+    }
+}
+
 /// The whole journal, read at once (for the explainer's prefill and the story), with
 /// unreadable parts reported like any other document's.
 pub fn load_whole_journal(storage: AppStorage) -> Journal {

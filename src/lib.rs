@@ -6,15 +6,15 @@
 /// (`#[leptos::lazy]`, so callers `.await` it). With the `eager` feature, which has no
 /// splitter, it is a plain `async fn` with the same body.
 macro_rules! lazy_fn {
-    ($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         $(#[$doc])*
         #[cfg(not(feature = "eager"))]
         #[leptos::lazy]
-        fn $name($($arg: $ty),*) -> $ret $body
+        $vis fn $name($($arg: $ty),*) -> $ret $body
 
         $(#[$doc])*
         #[cfg(feature = "eager")]
-        async fn $name($($arg: $ty),*) -> $ret $body
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
     };
 }
 

@@ -23,24 +23,44 @@ impl BackupState {
     /// Loads the record and decides whether to remind, for a journal of `entries` with
     /// `journal_fingerprint`. Deciding marks the reminder as shown, so it comes once.
     pub fn open(storage: AppStorage, journal_fingerprint: u64, entries: usize) -> Self {
-        let mut status = load_record(storage);
-        let now = js_sys::Date::now() as i64;
-        let remind = status.reminder_due(now, journal_fingerprint, entries);
-        if remind {
-            status.mark_reminded(now);
-            save_record(storage, &status);
-        }
+        let state = Self::load(storage);
+        state.decide(storage, journal_fingerprint, entries);
+        state
+    }
+
+    /// The record, with no reminder (yet).
+    fn load(storage: AppStorage) -> Self {
         BackupState {
-            status: RwSignal::new(status),
-            remind: RwSignal::new(remind),
+            status: RwSignal::new(load_record(storage)),
+            remind: RwSignal::new(false),
+        }
+    }
+
+    /// Decides whether this page view reminds, for a journal of `entries` with
+    /// `journal_fingerprint`, and marks the reminder as shown if so. Nothing happens once
+    /// the page is gone.
+    fn decide(&self, storage: AppStorage, journal_fingerprint: u64, entries: usize) {
+        let now = js_sys::Date::now() as i64;
+        let due = self
+            .status
+            .try_with_untracked(|s| s.reminder_due(now, journal_fingerprint, entries));
+        if due == Some(true) {
+            self.status.update(|s| s.mark_reminded(now));
+            self.status.with_untracked(|s| save_record(storage, s));
+            self.remind.set(true);
         }
     }
 
     /// A backup file holding `journal` was just downloaded.
     pub fn record(&self, storage: AppStorage, journal: &Journal) {
+        self.record_fingerprint(storage, fingerprint(journal));
+    }
+
+    /// A backup file holding the journal with `journal_fingerprint` was just downloaded.
+    pub fn record_fingerprint(&self, storage: AppStorage, journal_fingerprint: u64) {
         let now = js_sys::Date::now() as i64;
         self.status
-            .update(|s| s.record_backup(now, fingerprint(journal)));
+            .update(|s| s.record_backup(now, journal_fingerprint));
         self.remind.set(false);
         self.status.with_untracked(|s| save_record(storage, s));
     }
@@ -79,16 +99,41 @@ pub fn forget_backup_record() {
 }
 
 /// Provides [`BackupState`] for a page that does not hold the journal itself (settings).
+/// The record is there at once; the reminder is decided when the journal's fingerprint
+/// arrives from its own chunk, so the page carries none of the journal's storage code.
 pub fn provide_backup_state_from_storage(storage: AppStorage) -> BackupState {
-    let journal = saved_journal(storage);
-    let state = BackupState::open(storage, fingerprint(&journal), journal.len());
+    let state = BackupState::load(storage);
     provide_context(state);
+    if storage.with_store(|s| s.may_have_journal()) {
+        leptos::task::spawn_local(async move {
+            let journal = crate::journal_state::read_journal_lazily(storage, false).await;
+            state.decide(storage, fingerprint(&journal), journal.len());
+        });
+    }
     state
 }
 
 /// The journal as saved (read without reporting problems: the journal's own pages do that).
-pub fn saved_journal(storage: AppStorage) -> Journal {
+fn saved_journal(storage: AppStorage) -> Journal {
     Journal::from(storage.with_store(|s| s.load::<StoredJournal>().into_value()))
+}
+
+lazy_fn! {
+    /// Downloads every saved document as one JSON file, from its own chunk (the journal's
+    /// storage and the export format with it): the file's name and the fingerprint of the
+    /// journal it holds, or `None` on failure. Settings and the widgets' "Export" use it.
+    pub fn download_everything(storage: AppStorage) -> Option<(String, u64)> {
+        let stamp: String = js_sys::Date::new_0().to_iso_string().into();
+        let file = format!(
+            "mvp-pathway-data-{}.json",
+            stamp.get(..10).unwrap_or("export")
+        );
+        let text = storage
+            .with_store(|s| crate::storage::export_document(s, &stamp))
+            .ok()?;
+        web::download(&file, "application/json", &text).ok()?;
+        Some((file, fingerprint(&saved_journal(storage))))
+    }
 }
 
 /// The backup state of this page.

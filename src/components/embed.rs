@@ -57,7 +57,7 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
                         class="button button--quiet button--small"
                         on:click=move |_| {
                             leptos::task::spawn_local(async move {
-                                let _ = download_everything(storage).await;
+                                let _ = crate::components::backup::download_everything(storage).await;
                             });
                         }
                     >
@@ -66,14 +66,6 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
                 </p>
             </footer>
         </div>
-    }
-}
-
-lazy_fn! {
-    /// "Export" in the widget's footer: the export of every document (the journal's storage
-    /// and formats with it) lives in its own chunk, since the frame is in the main module.
-    fn download_everything(storage: crate::state::AppStorage) -> Option<String> {
-        crate::pages::settings::download_everything(storage)
     }
 }
 

@@ -2,15 +2,15 @@
 //! storage, export everything, import, backups, delete everything.
 
 use crate::components::backup::{
-    provide_backup_state_from_storage, saved_journal, BackupFacts, BackupReminder,
+    download_everything, provide_backup_state_from_storage, BackupFacts, BackupReminder,
 };
 use crate::components::shell::{LanguageSwitch, ThemeSwitch};
 use crate::i18n::{fill, Key};
 use crate::intl;
-use crate::state::{use_i18n, use_settings, use_storage, I18n};
+use crate::state::{use_i18n, use_settings, use_storage, AppStorage, I18n};
 use crate::storage::{
-    apply_import, export_document, parse_import, used_kb, ImportError, ImportPlan, BACKUP_PREFIX,
-    IMPORT_MAX_BYTES, PREFIX,
+    apply_import, parse_import, used_kb, ImportError, ImportPlan, BACKUP_PREFIX, IMPORT_MAX_BYTES,
+    PREFIX,
 };
 use crate::web;
 use leptos::html;
@@ -215,19 +215,19 @@ fn StorageSection() -> impl IntoView {
     }
 }
 
-/// Downloads every saved document as one JSON file; the file name, or `None` on failure.
-pub fn download_everything(storage: crate::state::AppStorage) -> Option<String> {
-    let stamp: String = js_sys::Date::new_0().to_iso_string().into();
-    let file = format!(
-        "mvp-pathway-data-{}.json",
-        stamp.get(..10).unwrap_or("export")
-    );
-    storage
-        .with_store(|s| export_document(s, &stamp))
-        .map_err(|_| ())
-        .and_then(|text| web::download(&file, "application/json", &text).map_err(|_| ()))
-        .ok()
-        .map(|()| file)
+lazy_fn! {
+    /// Reads an import file, from its own chunk (serde_json and every document's format).
+    fn read_import(text: String) -> Result<ImportPlan, ImportError> {
+        parse_import(&text)
+    }
+}
+
+lazy_fn! {
+    /// Writes an import plan, from its own chunk (the journal's chunked storage); the number
+    /// of documents written, or `None` when nothing was (storage refused it).
+    fn write_import(storage: AppStorage, plan: ImportPlan) -> Option<usize> {
+        storage.with_store(|s| apply_import(s, &plan)).ok()
+    }
 }
 
 /// "Download all my data".
@@ -240,11 +240,13 @@ fn ExportSection() -> impl IntoView {
     let result = RwSignal::new(None::<Result<String, ()>>);
     let backup = crate::components::backup::use_backup();
     let export = move |_| {
-        let outcome = download_everything(storage).ok_or(());
-        if outcome.is_ok() {
-            backup.record(storage, &saved_journal(storage));
-        }
-        result.set(Some(outcome));
+        leptos::task::spawn_local(async move {
+            let outcome = download_everything(storage).await.ok_or(());
+            if let Ok((_, journal)) = outcome {
+                backup.record_fingerprint(storage, journal);
+            }
+            result.try_set(Some(outcome.map(|(file, _)| file)));
+        });
     };
     view! {
         <section class="settings-section" aria-labelledby="settings-export-heading">
@@ -290,18 +292,20 @@ fn ImportSection() -> impl IntoView {
             return;
         }
         web::when_settled(file.text(), move |r| {
-            let outcome = match r.ok().and_then(|v| v.as_string()) {
-                Some(text) => parse_import(&text).map_err(ImportProblem::File),
-                None => Err(ImportProblem::Read),
+            let Some(text) = r.ok().and_then(|v| v.as_string()) else {
+                problem.try_set(Some(ImportProblem::Read));
+                return;
             };
-            match outcome {
-                Ok(p) => {
-                    plan.try_set(Some(p));
+            leptos::task::spawn_local(async move {
+                match read_import(text).await {
+                    Ok(p) => {
+                        plan.try_set(Some(p));
+                    }
+                    Err(e) => {
+                        problem.try_set(Some(ImportProblem::File(e)));
+                    }
                 }
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
+            });
         });
     };
     let cancel = move |_| {
@@ -315,13 +319,15 @@ fn ImportSection() -> impl IntoView {
         let Some(p) = plan.get_untracked() else {
             return;
         };
-        match storage.with_store(|s| apply_import(s, &p)) {
-            Ok(n) => reload_at(&format!("/settings?imported={n}")),
-            Err(_) => {
-                plan.set(None);
-                problem.set(Some(ImportProblem::Write));
+        leptos::task::spawn_local(async move {
+            match write_import(storage, p).await {
+                Some(n) => reload_at(&format!("/settings?imported={n}")),
+                None => {
+                    plan.try_set(None);
+                    problem.try_set(Some(ImportProblem::Write));
+                }
             }
-        }
+        });
     };
     view! {
         <section class="settings-section" aria-labelledby="settings-import-heading">

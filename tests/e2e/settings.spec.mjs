@@ -205,3 +205,33 @@ test("under a sub-path, links and the reload after deleting stay under it", asyn
   await expect(page.getByText("Everything was deleted. The app starts fresh.")).toBeVisible();
   expect(await appData(page)).toEqual({});
 });
+
+test("settings reminds once to back up a journal, and a download records the backup", async ({ page }) => {
+  const entries = [1, 2].map((i) => ({ id: `e${i}`, type: "blog", title: `Post ${i}`, date: "2026-03-0" + i, created_ms: i, updated_ms: i }));
+  await seed(page, { "mvp-pathway:journal": JSON.stringify({ v: 1, data: { entries } }) });
+  await page.goto("/settings");
+  await appReady(page);
+  // The reminder waits for the journal's fingerprint, read in its own chunk.
+  const reminder = page.getByTestId("backup-reminder");
+  await expect(reminder).toContainText("Your journal has entries but no backup yet.");
+  await expect(page.getByTestId("last-backup")).toHaveText("You have not downloaded a backup yet.");
+  await expectNoAxeViolations(page, "settings with the backup reminder");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download all my data" }).click(),
+  ]);
+  const file = JSON.parse(await readDownload(download));
+  expect(file.documents.journal.data.entries.map((e) => e.title).sort()).toEqual(["Post 1", "Post 2"]);
+  await expect(reminder).toHaveCount(0);
+  await expect(page.getByTestId("last-backup")).toHaveText(/^Last backup downloaded: \w+ \d{1,2}, \d{4}\.$/);
+  const record = await page.evaluate(() => JSON.parse(localStorage.getItem("mvp-pathway-device:last-backup")));
+  expect(record.last_backup_ms).toBeGreaterThan(Date.now() - 60_000);
+
+  // The backup covers the journal as it is: no reminder on the next visit.
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByTestId("last-backup")).toHaveText(/^Last backup downloaded:/);
+  await page.waitForTimeout(500);
+  await expect(reminder).toHaveCount(0);
+});
