@@ -161,6 +161,31 @@ pub fn go_back() {
     }
 }
 
+/// Waits until the browser is idle after the current page is shown
+/// (`requestIdleCallback`, at most one second; a short timer where the browser has no idle
+/// callback), for work the first paint does not need.
+pub async fn idle() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let on_idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let scheduled = on_idle.is_some_and(|request| {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+            request.call2(&window, &resolve, &options).is_ok()
+        });
+        if !scheduled {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Calls `done` once `promise` settles.
 pub fn when_settled(
     promise: js_sys::Promise,
@@ -255,6 +280,20 @@ pub fn take_prefetched_text(code: &str, slot: &str) -> Option<js_sys::Promise> {
         return None;
     }
     take_prefetched(slot)
+}
+
+/// The text of `url`, from the request the loader in `index.html` started for `slot` when
+/// it was for language `code` (see [`take_prefetched_text`]), else fetched now.
+pub async fn prefetched_text_or_fetch(code: &str, slot: &str, url: &str) -> Result<String, String> {
+    match take_prefetched_text(code, slot) {
+        Some(promise) => {
+            let response = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(|e| js_reason(&e))?;
+            response_text(response).await
+        }
+        None => fetch_text(url).await,
+    }
 }
 
 /// Tells the page that a part of the app could not be downloaded (the same event the

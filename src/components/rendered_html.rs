@@ -38,9 +38,10 @@ fn html_div(class: String, testid: Option<&'static str>, html: String) -> impl I
 
 /// Markdown the reader wrote (a journal description, the story draft), shown as HTML from
 /// the safe renderer (`domain::markdown`). The renderer (pulldown-cmark: about 58 KB brotli)
-/// is its own chunk in the split build, downloaded the first time a non-empty text needs
-/// it, so a page with nothing to render never downloads it; until it is there, the text
-/// shows as written, as plain text.
+/// is its own chunk in the split build, downloaded when the browser is idle after the first
+/// non-empty text asks for it, so a page with nothing to render never downloads it, and no
+/// page's first paint waits for it; until it is there, the text shows as written, as plain
+/// text.
 ///
 /// One reactive closure follows both the text and the renderer; there is no memo or
 /// effect of its own.
@@ -104,12 +105,15 @@ fn compiled_renderer() -> Option<Render> {
     None
 }
 
-/// Starts the renderer's download, once.
+/// Starts the renderer's download, once, when the browser is idle after the page is shown:
+/// Markdown is never what a page shows first (the text shows as written until then), so
+/// the renderer does not compete with the page's own code and text.
 fn load_renderer() {
     if RENDERER_LOADING.replace(true) {
         return;
     }
     leptos::task::spawn_local(async {
+        crate::web::idle().await;
         let render = markdown_renderer().await;
         RENDERER.with(|r| r.set(Some(render)));
     });

@@ -3,6 +3,7 @@
 
 use crate::components::rendered_html::Markdown;
 use crate::domain::activity::StoryHighlight;
+use crate::domain::journal::Journal;
 use crate::domain::story::{
     build_markdown_at, highlight_id, strongest, Prompt, StoryDraft, StoryText, ANSWER_MAX_CHARS,
     HIGHLIGHT_LIMIT,
@@ -23,11 +24,27 @@ const DRAFT_FILE: &str = "my-mvp-story.md";
 /// The journal's entries offered to the story.
 ///
 /// The strongest entries of the last 12 months, with type names in the current language.
-fn journal_highlights() -> Signal<Vec<StoryHighlight>> {
-    let journal = crate::journal_state::load_whole_journal(use_storage());
-    let today = crate::journal_state::today();
+/// `None` while the journal is being read: its storage code is a chunk of its own, which
+/// the page does not wait for (nor download when nothing may be saved).
+fn journal_highlights() -> Signal<Option<Vec<StoryHighlight>>> {
+    let storage = use_storage();
     let i18n = use_i18n();
-    Signal::derive(move || journal.highlights_in(today, 10, i18n.lang.get()))
+    let journal = RwSignal::new(None::<Journal>);
+    if storage.with_store(|s| s.may_have_journal()) {
+        leptos::task::spawn_local(async move {
+            let read = crate::journal_state::read_journal_lazily(storage, true).await;
+            journal.try_set(Some(read));
+        });
+    } else {
+        journal.set(Some(Journal::default()));
+    }
+    let today = crate::journal_state::today();
+    Signal::derive(move || {
+        journal.with(|j| {
+            j.as_ref()
+                .map(|j| j.highlights_in(today, 10, i18n.lang.get()))
+        })
+    })
 }
 
 fn prompt_keys(prompt: Prompt) -> (Key, Key) {
@@ -71,13 +88,16 @@ pub fn StoryPage() -> impl IntoView {
 
 /// Prompts, highlight picker and draft, for the given journal highlights.
 #[component]
-pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
+pub fn StoryEditor(highlights: Signal<Option<Vec<StoryHighlight>>>) -> impl IntoView {
     let i18n = use_i18n();
     let storage = use_storage();
     let t = move |key: Key| move || i18n.t(key);
     let draft = RwSignal::new(StoryDraft::from(storage.load::<StoredStory>()));
     storage.keep_saved::<StoredStory, _>(draft);
-    let offered = Memo::new(move |_| highlights.with(|h| strongest(h, HIGHLIGHT_LIMIT)));
+    let loading = Memo::new(move |_| highlights.with(Option::is_none));
+    let offered = Memo::new(move |_| {
+        highlights.with(|h| strongest(h.as_deref().unwrap_or_default(), HIGHLIGHT_LIMIT))
+    });
     // The draft's Markdown at `level`: 1 for the file, 4 for the preview under this page's h3.
     let draft_at = move |level: usize| {
         let text = story_text(i18n.lang.get());
@@ -157,7 +177,9 @@ pub fn StoryEditor(highlights: Signal<Vec<StoryHighlight>>) -> impl IntoView {
         <section class="story-section" aria-labelledby="story-highlights-heading">
             <h2 id="story-highlights-heading">{t(Key::StoryHighlightsHeading)}</h2>
             {move || {
-                if offered.with(Vec::is_empty) {
+                if loading.get() {
+                    view! { <p role="status">{t(Key::RouteLoading)}</p> }.into_any()
+                } else if offered.with(Vec::is_empty) {
                     view! {
                         <p>{t(Key::StoryHighlightsEmpty)}</p>
                         <p>

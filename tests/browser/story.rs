@@ -46,13 +46,26 @@ async fn picked_highlights_go_into_the_draft_and_are_saved() {
         highlight("Small fix", 10, false, "https://e.org/fix"),
         highlight("Keynote [live]", 900, true, "javascript:alert(1)"),
     ];
+    // The journal is read in a chunk of its own: until it is there, the page says so.
+    let read = RwSignal::new(None::<Vec<StoryHighlight>>);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_app_state(storage);
         leptos_meta::provide_meta_context();
-        let highlights = Signal::derive(move || journal.clone());
-        view! { <Router><StoryEditor highlights=highlights/></Router> }
+        view! { <Router><StoryEditor highlights=read.into()/></Router> }
     });
     tick().await;
+    let status = root
+        .query_selector("[aria-labelledby=story-highlights-heading] [role=status]")
+        .unwrap()
+        .and_then(|e| e.text_content());
+    assert_eq!(status.as_deref(), Some("Loading…"));
+    assert!(root.query_selector("#story-highlight-0").unwrap().is_none());
+    read.set(Some(journal));
+    tick().await;
+    assert!(root
+        .query_selector("[aria-labelledby=story-highlights-heading] [role=status]")
+        .unwrap()
+        .is_none());
     let titles: Vec<String> = (0..2)
         .map(|i| {
             root.query_selector(&format!(

@@ -233,3 +233,23 @@ test("the Markdown renderer downloads only where a text needs it, as one pack", 
   ]);
   expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
 });
+
+test("the story shows its page first, then its Markdown preview, with the renderer as one pack", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.evaluate(() =>
+    localStorage.setItem("mvp-pathway:story", JSON.stringify({ v: 1, data: { why_started: "A **question** nobody answered", who_helped: "", learned: "", next: "", picked: [] } })),
+  );
+  const urls = recordRequests(page);
+  await page.goto("/story");
+  await expect(page.locator("#main h1")).toHaveText("What's your MVP story?");
+  const preview = page.locator(".story-preview__body");
+  // Formatted once the renderer is there (the answer itself stays text: it is escaped).
+  await expect(preview.locator("h4")).toHaveText("My MVP story");
+  await expect(preview.locator("h5")).toHaveText("Why I started");
+  await expect(preview).toContainText("A **question** nobody answered");
+  const files = urls.map((u) => u.split("/").at(-1));
+  // (Other pages' packs may be prefetched once the heading is shown.)
+  expect(files.filter((f) => f.startsWith("pack__") && f.includes("story_route"))).toEqual(["pack__story_route.wasm", "pack__with__markdown_renderer__story_route.wasm"]);
+  expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
+});
