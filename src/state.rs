@@ -171,15 +171,8 @@ pub async fn load_language_part(lang: Lang, part: Part) -> Result<(), String> {
         Part::Main => "text".to_string(),
         Part::Page(module) => format!("page-{module}"),
     };
-    let text = match crate::web::take_prefetched_text(lang.code(), &slot) {
-        Some(promise) => {
-            let response = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map_err(|e| crate::web::js_reason(&e))?;
-            crate::web::response_text(response).await?
-        }
-        None => crate::web::fetch_text(&crate::web::pkg_url(&part.file(lang))).await?,
-    };
+    let url = crate::web::pkg_url(&part.file(lang));
+    let text = crate::web::prefetched_text_or_fetch(lang.code(), &slot, &url).await?;
     let texts = crate::storage::browser_json::string_array(&text)?;
     crate::i18n::install(lang, part, texts).map_err(|e| format!("{e:?}"))
 }

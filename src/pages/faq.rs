@@ -333,7 +333,9 @@ fn use_faq_file(lang: RwSignal<Lang>) -> (RwSignal<u32>, RwSignal<Option<String>
             }
             leptos::task::spawn_local(async move {
                 let url = web::pkg_url(&format!("text/faq-{}.json", lang.code()));
-                let result = web::fetch_text(&url)
+                // The loader in index.html started the request when the page opened was
+                // the FAQ, in the reader's language.
+                let result = web::prefetched_text_or_fetch(lang.code(), "faq", &url)
                     .await
                     .and_then(|text| crate::content::faq::install(lang, &text));
                 match result {
