@@ -48,11 +48,15 @@ lazy_fn! {
         if report {
             load_whole_journal(storage)
         } else {
-            Journal::from(
-                storage.with_store(|s| s.load::<crate::storage::StoredJournal>().into_value()),
-            )
+            saved_journal(storage)
         }
     }
+}
+
+/// The whole journal as saved, read without reporting problems (the journal's own pages
+/// do that).
+pub fn saved_journal(storage: AppStorage) -> Journal {
+    Journal::from(storage.with_store(|s| s.load::<crate::storage::StoredJournal>().into_value()))
 }
 
 /// The whole journal, read at once (for the explainer's prefill and the story), with

@@ -6,7 +6,7 @@ use crate::domain::journal::Journal;
 use crate::i18n::{fill, Key};
 use crate::intl;
 use crate::state::{use_i18n, AppStorage};
-use crate::storage::{StoredBackupStatus, StoredJournal, BACKUP_RECORD_KEY};
+use crate::storage::{StoredBackupStatus, BACKUP_RECORD_KEY};
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -113,11 +113,6 @@ pub fn provide_backup_state_from_storage(storage: AppStorage) -> BackupState {
     state
 }
 
-/// The journal as saved (read without reporting problems: the journal's own pages do that).
-fn saved_journal(storage: AppStorage) -> Journal {
-    Journal::from(storage.with_store(|s| s.load::<StoredJournal>().into_value()))
-}
-
 lazy_fn! {
     /// Downloads every saved document as one JSON file, from its own chunk (the journal's
     /// storage and the export format with it): the file's name and the fingerprint of the
@@ -132,7 +127,7 @@ lazy_fn! {
             .with_store(|s| crate::storage::export_document(s, &stamp))
             .ok()?;
         web::download(&file, "application/json", &text).ok()?;
-        Some((file, fingerprint(&saved_journal(storage))))
+        Some((file, fingerprint(&crate::journal_state::saved_journal(storage))))
     }
 }
 
