@@ -150,15 +150,30 @@ mod browser {
 
     pub fn number(lang: Lang, n: u64) -> String {
         let plain = n < 1000
-            && cached(&PLAIN_SMALL, lang, |_| {
-                formatted(lang, 123).as_deref() == Some("123")
-            });
+            && (western_digits(lang)
+                || cached(&PLAIN_SMALL, lang, |_| {
+                    formatted(lang, 123).as_deref() == Some("123")
+                }));
         if plain {
             return n.to_string();
         }
         // Else the integer's own digits: formatting an f64 here would bring the float
         // formatting code into every page's chunk (+7 KB on the wire).
         formatted(lang, n).unwrap_or_else(|| n.to_string())
+    }
+
+    /// Languages whose default numbering system is Western digits in CLDR, so in every
+    /// browser (the browser test `small_numbers_are_written_as_each_language_writes_them`
+    /// checks each shipped language). Their numbers below 1,000 never build an
+    /// `Intl.NumberFormat`: the first one loads ICU's number data, which took 107 to 203 ms
+    /// of the first long task of `/checklist` and `/faq` at 4× CPU throttling (sampling
+    /// profile, 2026-12-01). Arabic's default digits differ between browsers and ICU
+    /// versions, so Arabic, and any language not listed, asks `Intl` once.
+    fn western_digits(lang: Lang) -> bool {
+        matches!(
+            lang.code(),
+            "en" | "es" | "de" | "fr" | "pt-BR" | "ja" | "zh-Hans"
+        )
     }
 
     /// `n` as the language's `Intl.NumberFormat` writes it.
