@@ -165,7 +165,7 @@ mod browser {
     /// Languages whose default numbering system is Western digits in CLDR, so in every
     /// browser (the browser test `small_numbers_are_written_as_each_language_writes_them`
     /// checks each shipped language). Their numbers below 1,000 never build an
-    /// `Intl.NumberFormat`: the first one loads ICU's number data, which took 107 to 203 ms
+    /// `Intl.NumberFormat`: the first one loads ICU's number data, which took 77 to 203 ms
     /// of the first long task of `/checklist` and `/faq` at 4× CPU throttling (sampling
     /// profile, 2026-12-01). Arabic's default digits differ between browsers and ICU
     /// versions, so Arabic, and any language not listed, asks `Intl` once.
