@@ -53,6 +53,18 @@ lazy_fn! {
     }
 }
 
+/// Calls `then` with the whole saved journal: at once with an empty one when nothing may be
+/// saved (no chunk is downloaded), else once [`read_journal_lazily`] has read it.
+pub fn with_saved_journal(storage: AppStorage, report: bool, then: impl FnOnce(Journal) + 'static) {
+    if storage.with_store(|s| s.may_have_journal()) {
+        leptos::task::spawn_local(async move {
+            then(read_journal_lazily(storage, report).await);
+        });
+    } else {
+        then(Journal::default());
+    }
+}
+
 /// The whole journal as saved, read without reporting problems (the journal's own pages
 /// do that).
 pub fn saved_journal(storage: AppStorage) -> Journal {

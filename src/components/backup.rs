@@ -104,12 +104,9 @@ pub fn forget_backup_record() {
 pub fn provide_backup_state_from_storage(storage: AppStorage) -> BackupState {
     let state = BackupState::load(storage);
     provide_context(state);
-    if storage.with_store(|s| s.may_have_journal()) {
-        leptos::task::spawn_local(async move {
-            let journal = crate::journal_state::read_journal_lazily(storage, false).await;
-            state.decide(storage, fingerprint(&journal), journal.len());
-        });
-    }
+    crate::journal_state::with_saved_journal(storage, false, move |journal| {
+        state.decide(storage, fingerprint(&journal), journal.len());
+    });
     state
 }
 

@@ -30,14 +30,9 @@ fn journal_highlights() -> Signal<Option<Vec<StoryHighlight>>> {
     let storage = use_storage();
     let i18n = use_i18n();
     let journal = RwSignal::new(None::<Journal>);
-    if storage.with_store(|s| s.may_have_journal()) {
-        leptos::task::spawn_local(async move {
-            let read = crate::journal_state::read_journal_lazily(storage, true).await;
-            journal.try_set(Some(read));
-        });
-    } else {
-        journal.set(Some(Journal::default()));
-    }
+    crate::journal_state::with_saved_journal(storage, true, move |read| {
+        journal.try_set(Some(read));
+    });
     let today = crate::journal_state::today();
     Signal::derive(move || {
         journal.with(|j| {
