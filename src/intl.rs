@@ -64,7 +64,7 @@ pub fn long_date_of_ms(lang: Lang, ms: i64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-        in_sentence(lang, browser::long_date(lang, date))
+        in_sentence(lang, browser::local_day(lang, date))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -197,14 +197,16 @@ mod browser {
         if let Some(text) = known {
             return text;
         }
-        let text = long_date(
-            lang,
-            js_sys::Date::new_with_year_month_day(
-                date.year().max(0) as u32,
-                date.month0() as i32,
-                date.day() as i32,
-            ),
-        );
+        let text = written_out(lang, date).unwrap_or_else(|| {
+            long_date(
+                lang,
+                js_sys::Date::new_with_year_month_day(
+                    date.year().max(0) as u32,
+                    date.month0() as i32,
+                    date.day() as i32,
+                ),
+            )
+        });
         DAYS.with_borrow_mut(|days| {
             // A bound on memory and search time; a list shows 25 entries at first.
             if days.len() >= 200 {
@@ -215,7 +217,112 @@ mod browser {
         text
     }
 
-    pub fn long_date(lang: Lang, date: js_sys::Date) -> String {
+    /// `date` as the language's `Intl.DateTimeFormat` with `dateStyle: "long"` writes it,
+    /// without `Intl`, for the languages whose long date is month names and Western digits
+    /// in a fixed pattern (CLDR): the first `Intl.DateTimeFormat` of a page loads ICU's
+    /// date data, which took 96 to 122 ms of the first long task of `/faq`, `/events` and
+    /// `/embed/faq` at 4× CPU throttling (sampling profile, 2026-12-01). The browser test
+    /// `long_dates_are_written_as_intl_writes_them` compares every month and several days
+    /// of each of these languages with `Intl`. `None` for the others (Arabic), which ask
+    /// `Intl`.
+    fn written_out(lang: Lang, date: NaiveDate) -> Option<String> {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const ES: [&str; 12] = [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ];
+        const DE: [&str; 12] = [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ];
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const PT: [&str; 12] = [
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ];
+        let (y, m, d) = (date.year(), date.month0() as usize, date.day());
+        if !(1..=9999).contains(&y) {
+            return None;
+        }
+        Some(match lang.code() {
+            "en" => format!("{} {d}, {y}", EN[m]),
+            "es" => format!("{d} de {} de {y}", ES[m]),
+            "de" => format!("{d}. {} {y}", DE[m]),
+            "fr" => format!("{d} {} {y}", FR[m]),
+            "pt-BR" => format!("{d} de {} de {y}", PT[m]),
+            "ja" | "zh-Hans" => format!("{y}年{}月{d}日", m + 1),
+            _ => return None,
+        })
+    }
+
+    /// The local calendar day of `date` written out as `lang` writes dates.
+    pub fn local_day(lang: Lang, date: js_sys::Date) -> String {
+        NaiveDate::from_ymd_opt(
+            date.get_full_year() as i32,
+            date.get_month() + 1,
+            date.get_date(),
+        )
+        .and_then(|day| written_out(lang, day))
+        .unwrap_or_else(|| long_date(lang, date))
+    }
+
+    fn long_date(lang: Lang, date: js_sys::Date) -> String {
         let format = cached(&DATES, lang, |locales| {
             let options = Object::new();
             let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());

@@ -41,6 +41,51 @@ fn long_dates_follow_each_language_across_calls() {
 }
 
 #[wasm_bindgen_test]
+fn long_dates_are_written_as_intl_writes_them() {
+    // Most languages' long dates are written without `Intl` (month names in a fixed
+    // pattern): every language must still match the browser, for every month and for days
+    // of one and two digits, and for the local day of a moment.
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).expect("options");
+    for lang in Lang::ALL {
+        let locales = js_sys::Array::of1(&lang.code().into());
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        let intl = |date: &js_sys::Date| -> String {
+            format
+                .call1(&wasm_bindgen::JsValue::NULL, date)
+                .expect("format")
+                .as_string()
+                .expect("text")
+        };
+        let bare = |text: String| {
+            text.trim_start_matches('\u{2068}')
+                .trim_end_matches('\u{2069}')
+                .to_string()
+        };
+        for year in [1999, 2027] {
+            for month in 1..=12 {
+                for day in [1, 2, 9, 10, 28] {
+                    let date = NaiveDate::from_ymd_opt(year, month, day).expect("valid date");
+                    let browser = intl(&js_sys::Date::new_with_year_month_day(
+                        year as u32,
+                        month as i32 - 1,
+                        day as i32,
+                    ));
+                    assert_eq!(bare(long_date(*lang, date)), browser, "{lang:?} {date}");
+                }
+            }
+        }
+        let ms = 1_805_284_800_000.0; // 2027-03-17T12:00:00Z
+        let moment = js_sys::Date::new(&ms.into());
+        assert_eq!(
+            bare(long_date_of_ms(*lang, ms as i64)),
+            intl(&moment),
+            "{lang:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn plural_categories_come_from_intl() {
     assert_eq!(plural_category(Lang::En, 1), Plural::One);
     assert_eq!(plural_category(Lang::En, 2), Plural::Other);
