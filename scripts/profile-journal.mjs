@@ -4,6 +4,7 @@
 // Function names need a build that keeps them:
 //   MVP_WASM_NAMES=1 trunk build --release --dist target/dist-prof
 //   PROFILE_PORT=4472 node scripts/profile-journal.mjs target/dist-prof 5000
+// Above 5,000 entries the journal is seeded with the compact entries bench-journal.mjs uses.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { chunkedItems, entries, openSeededJournal, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
@@ -21,7 +22,7 @@ try {
   const page = await context.newPage();
   const profiled = await profiler(context, page);
   await page.addInitScript(pageHelpers, 0);
-  await openSeededJournal(page, URL, chunkedItems(entries(N, "e")));
+  await openSeededJournal(page, URL, chunkedItems(entries(N, "e", N > 5000)));
   await page.goto(URL + "/about");
   await page.locator("#main h1").waitFor();
   await profiled("first render", () =>
@@ -36,7 +37,7 @@ try {
     ),
   );
   await page.waitForTimeout(2000);
-  await page.locator("#jl-search").fill("contribution number 4");
+  await page.locator("#jl-search").fill(N > 5000 ? "entry 4" : "contribution number 4");
   await page.waitForTimeout(300);
   await profiled("keystroke", () =>
     page.evaluate(async () => {

@@ -40,7 +40,7 @@ export async function profiler(context, page) {
     const wall = await fn();
     const { profile } = await cdp.send("Profiler.stop");
     report(title, profile, wall);
-    if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/ /g, "-")}.cpuprofile`, JSON.stringify(profile));
+    if (process.env.PROFILE_SAVE) fs.writeFileSync(`${process.env.PROFILE_SAVE}-${title.replace(/[^A-Za-z0-9]+/g, "-")}.cpuprofile`, JSON.stringify(profile));
   };
 }
 
