@@ -114,3 +114,22 @@ fn a_save_and_an_import_preview_cost_what_they_touch() {
     eprintln!("apply the plan: {:.1} ms", ms(t));
     assert_eq!(journal.len(), 2 * n);
 }
+
+#[test]
+fn an_edit_of_the_newest_of_20000_entries() {
+    let n = 20_000;
+    let mut journal = Journal::from_entries(bench_entries(n, "e"));
+    journal.take_changed();
+    let mut times = Vec::new();
+    for round in 0..5 {
+        let mut edited = journal.entries()[0].clone();
+        edited.title = format!("Edited title {round}");
+        let t = Instant::now();
+        journal.insert(edited);
+        times.push(ms(t));
+        assert_eq!(journal.entries()[0].title, format!("Edited title {round}"));
+        assert_eq!(journal.len(), n);
+        assert_eq!(journal.take_changed().len(), 1);
+    }
+    eprintln!("edit of the newest of {n}: insert {times:.2?} ms");
+}
