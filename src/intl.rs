@@ -333,6 +333,10 @@ mod browser {
             .ok()
             .and_then(|text| text.as_string())
             .unwrap_or_else(|| {
+                // `toISOString` throws on a date that holds no moment (out of range).
+                if date.get_time().is_nan() {
+                    return String::new();
+                }
                 String::from(date.to_iso_string())
                     .chars()
                     .take(10)

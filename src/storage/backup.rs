@@ -55,13 +55,20 @@ impl From<&BackupStatus> for StoredBackupStatus {
     }
 }
 
+/// The latest moment a date can hold (JavaScript's `Date`, and so `Intl`, go to 8.64e15
+/// milliseconds either side of 1970).
+const LAST_MOMENT_MS: i64 = 8_640_000_000_000_000;
+
 impl From<StoredBackupStatus> for BackupStatus {
-    /// A fingerprint that is not hex counts as unknown (the journal then counts as changed).
+    /// A fingerprint that is not hex counts as unknown (the journal then counts as changed);
+    /// a moment no date can hold counts as none (writing it out would fail).
     fn from(s: StoredBackupStatus) -> Self {
+        let moment =
+            |ms: Option<i64>| ms.filter(|ms| (-LAST_MOMENT_MS..=LAST_MOMENT_MS).contains(ms));
         BackupStatus {
-            last_backup_ms: s.last_backup_ms,
+            last_backup_ms: moment(s.last_backup_ms),
             fingerprint: s.fingerprint.and_then(|f| u64::from_str_radix(&f, 16).ok()),
-            reminded_ms: s.reminded_ms,
+            reminded_ms: moment(s.reminded_ms),
         }
     }
 }
@@ -96,6 +103,25 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn moments_no_date_can_hold_count_as_none() {
+        for ms in [
+            i64::MAX,
+            i64::MIN,
+            9_007_199_254_740_991,
+            LAST_MOMENT_MS + 1,
+        ] {
+            let text = format!(r#"{{"v":1,"last_backup_ms":{ms},"reminded_ms":{ms}}}"#);
+            let s = StoredBackupStatus::decode(&text);
+            assert_eq!((s.last_backup_ms, s.reminded_ms), (None, None), "{ms}");
+        }
+        let text = format!(r#"{{"v":1,"last_backup_ms":{LAST_MOMENT_MS}}}"#);
+        assert_eq!(
+            StoredBackupStatus::decode(&text).last_backup_ms,
+            Some(LAST_MOMENT_MS)
+        );
     }
 
     #[test]

@@ -86,6 +86,20 @@ fn long_dates_are_written_as_intl_writes_them() {
 }
 
 #[wasm_bindgen_test]
+fn a_moment_no_date_can_hold_is_written_as_nothing_rather_than_thrown() {
+    // JavaScript dates end 8.64e15 ms either side of 1970; past that `Intl` and
+    // `toISOString` throw, which would stop the page that writes the date.
+    for lang in Lang::ALL {
+        let text = long_date_of_ms(*lang, i64::MAX);
+        assert_eq!(text.trim_matches(['\u{2068}', '\u{2069}']), "", "{lang:?}");
+    }
+    assert_eq!(
+        long_date_of_ms(Lang::En, 8_640_000_000_000_000),
+        "September 13, 275760"
+    );
+}
+
+#[wasm_bindgen_test]
 fn plural_categories_come_from_intl() {
     assert_eq!(plural_category(Lang::En, 1), Plural::One);
     assert_eq!(plural_category(Lang::En, 2), Plural::Other);

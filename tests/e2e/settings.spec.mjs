@@ -235,3 +235,21 @@ test("settings reminds once to back up a journal, and a download records the bac
   await page.waitForTimeout(500);
   await expect(reminder).toHaveCount(0);
 });
+
+test("a backup record whose date no date can hold counts as no backup, and the page works", async ({ page }) => {
+  const entries = [{ id: "e1", type: "blog", title: "Post 1", date: "2026-03-01", created_ms: 1, updated_ms: 1 }];
+  await seed(page, {
+    "mvp-pathway:journal": JSON.stringify({ v: 1, data: { entries } }),
+    "mvp-pathway-device:last-backup": '{"v":1,"last_backup_ms":9007199254740991,"fingerprint":"00000000000000aa","reminded_ms":-9223372036854775808}',
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/settings");
+  await appReady(page);
+  await expect(page.getByTestId("last-backup")).toHaveText("You have not downloaded a backup yet.");
+  await expect(page.getByTestId("backup-reminder")).toContainText("Your journal has entries but no backup yet.");
+  // Still working: a download records a real backup.
+  await page.getByRole("button", { name: "Download all my data" }).click();
+  await expect(page.getByTestId("last-backup")).toHaveText(/^Last backup downloaded: \w+ \d{1,2}, \d{4}\.$/);
+  expect(errors).toEqual([]);
+});
