@@ -73,11 +73,13 @@ async function timeImport(page, backup, expected, label) {
   return out;
 }
 
+// How the journal of `n` entries is saved before the run (see the header).
+const seedFor = (n) => process.env.BENCH_SEED || (n > 5000 ? "chunked" : "legacy");
+
 async function runOnce(browser, n) {
   const compact = n > 5000;
   const list = entries(n, "e", compact);
-  const seed = process.env.BENCH_SEED || (compact ? "chunked" : "legacy");
-  const items = seed === "chunked" ? chunkedItems(list) : [["mvp-pathway:journal", JSON.stringify({ v: 1, data: { entries: list } })]];
+  const items = seedFor(n) === "chunked" ? chunkedItems(list) : [["mvp-pathway:journal", JSON.stringify({ v: 1, data: { entries: list } })]];
   const imported = compact ? 0 : Math.min(n, 5000);
   const backup = JSON.stringify({ format: "mvp-pathway-journal", version: 1, exported: "2026-01-01", entries: entries(imported, "i") });
   const context = await browser.newContext();
@@ -201,7 +203,7 @@ const rows = [
   ["Wasm memory after load (MB)", "wasmMb", "MB", null],
 ];
 const fmt = (n) => n.toLocaleString("en");
-const seeds = SIZES.map((n) => `${fmt(n)}: ${process.env.BENCH_SEED || (n > 5000 ? "chunked" : "legacy")}`).join(", ");
+const seeds = SIZES.map((n) => `${fmt(n)}: ${seedFor(n)}`).join(", ");
 console.log(`Journal benchmark (${DIST}): median of ${RUNS} runs; times in ms; saved as (legacy = format 1, migrated on the first load) ${seeds}\n`);
 console.log("".padEnd(40) + SIZES.map((n) => `${fmt(n)} entries`.padStart(16)).join("") + "   target (5,000)");
 for (const [name, key, , target] of rows) {

@@ -187,8 +187,12 @@ mod browser {
             .and_then(|text| text.as_string())
     }
 
-    /// `date` written out as `lang` writes dates, from the cache when it was before.
+    /// `date` written out as `lang` writes dates: from the month tables, or through `Intl`
+    /// (from the cache when it was before).
     pub fn day(lang: Lang, date: NaiveDate) -> String {
+        if let Some(text) = written_out(lang, date) {
+            return text;
+        }
         let known = DAYS.with_borrow(|days| {
             days.iter()
                 .find(|(l, (d, _))| *l == lang && *d == date)
@@ -197,16 +201,14 @@ mod browser {
         if let Some(text) = known {
             return text;
         }
-        let text = written_out(lang, date).unwrap_or_else(|| {
-            long_date(
-                lang,
-                js_sys::Date::new_with_year_month_day(
-                    date.year().max(0) as u32,
-                    date.month0() as i32,
-                    date.day() as i32,
-                ),
-            )
-        });
+        let text = long_date(
+            lang,
+            js_sys::Date::new_with_year_month_day(
+                date.year().max(0) as u32,
+                date.month0() as i32,
+                date.day() as i32,
+            ),
+        );
         DAYS.with_borrow_mut(|days| {
             // A bound on memory and search time; a list shows 25 entries at first.
             if days.len() >= 200 {
