@@ -23,7 +23,7 @@ async function round(browser, url, items, times) {
   await openSeededJournal(page, url, items);
   for (let k = 0; k < 12; k++) {
     const t = await page.evaluate((text) => {
-      const first = () => document.querySelector(".journal-entry h2")?.textContent;
+      const first = () => window.__shown(".journal-entry h2")[0]?.textContent;
       const input = document.querySelector("#jl-search");
       const before = first();
       const t0 = performance.now();
@@ -39,11 +39,11 @@ async function round(browser, url, items, times) {
   await page.waitForTimeout(200);
   for (let k = 0; k < 8; k++) {
     await page.locator('.journal-tabs a[href$="/journal/overview"]').click();
-    await page.locator(".journal-entry").first().waitFor({ state: "detached" });
+    await page.locator(".journal-entry").first().waitFor({ state: "hidden" });
     await page.waitForTimeout(150);
     const t = await page.evaluate(() => {
       const t0 = performance.now();
-      const done = window.__until(() => document.querySelector(".journal-entry"));
+      const done = window.__until(() => window.__shown(".journal-entry").length > 0);
       document.querySelector('.journal-tabs a[href$="/journal"]').click();
       return done.then((t) => t - t0);
     });
@@ -57,7 +57,7 @@ async function round(browser, url, items, times) {
     await page.waitForTimeout(200);
     const t = await page.evaluate((title) => {
       const t0 = performance.now();
-      const done = window.__until(() => document.querySelector(".journal-entry h2")?.textContent === title);
+      const done = window.__until(() => window.__shown(".journal-entry h2")[0]?.textContent === title);
       document.querySelector(".journal-form button[type=submit]").click();
       return done.then((t) => t - t0);
     }, title);

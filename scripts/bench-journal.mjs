@@ -97,7 +97,7 @@ async function runOnce(browser, n) {
     () =>
       new Promise((resolve) => {
         const t0 = performance.now();
-        const done = window.__until(() => document.querySelector(".journal-entry"));
+        const done = window.__until(() => window.__shown(".journal-entry").length > 0);
         document.querySelector('nav a[href$="/journal"]').click();
         done.then((t) => resolve(t - t0));
       }),
@@ -137,7 +137,7 @@ async function runOnce(browser, n) {
     (title) =>
       new Promise((resolve) => {
         const t0 = performance.now();
-        const done = window.__until(() => [...document.querySelectorAll(".journal-entry h2")].some((h) => h.textContent === title));
+        const done = window.__until(() => window.__shown(".journal-entry h2").some((h) => h.textContent === title));
         document.querySelector(".journal-form button[type=submit]").click();
         done.then((t) => resolve(t - t0));
       }),

@@ -30,7 +30,7 @@ try {
       () =>
         new Promise((resolve) => {
           const t0 = performance.now();
-          const done = window.__until(() => document.querySelector(".journal-entry"));
+          const done = window.__until(() => window.__shown(".journal-entry").length > 0);
           document.querySelector('nav a[href$="/journal"]').click();
           done.then((t) => resolve(t - t0));
         }),
@@ -59,7 +59,7 @@ try {
       () =>
         new Promise((resolve) => {
           const t0 = performance.now();
-          const done = window.__until(() => [...document.querySelectorAll(".journal-entry h2")].some((h) => h.textContent === "Edited title for the benchmark"));
+          const done = window.__until(() => window.__shown(".journal-entry h2").some((h) => h.textContent === "Edited title for the benchmark"));
           document.querySelector(".journal-form button[type=submit]").click();
           done.then((t) => resolve(t - t0));
         }),

@@ -126,7 +126,7 @@ lazy_page!(
 );
 lazy_page!(
     /// `/journal`: the entries list.
-    JournalEntriesRoute => journal::JournalEntries
+    JournalEntriesRoute => journal::JournalList
 );
 lazy_page!(
     /// `/journal/overview`

@@ -79,13 +79,14 @@ pub fn focus_main() {
     }
 }
 
-/// Moves keyboard focus to the first heading of the main region, so that screen
+/// Moves keyboard focus to the first heading of the main region that is shown (the journal
+/// keeps its list in the page, hidden, while another journal page shows), so that screen
 /// readers announce the new page after client-side navigation.
 pub fn focus_main_heading() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(Some(heading)) = document.query_selector("#main h1") {
+    if let Ok(Some(heading)) = document.query_selector("#main h1:not([hidden] h1)") {
         let _ = heading.set_attribute("tabindex", "-1");
         if let Some(el) = heading.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();

@@ -71,6 +71,9 @@ export function pageHelpers(imported) {
       });
       obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
+  // The elements matching `selector` that are shown: the app keeps the journal's list in the
+  // page, hidden, while another journal page shows.
+  window.__shown = (selector) => [...document.querySelectorAll(selector)].filter((e) => !e.closest("[hidden]"));
   // Keeps the module's linear memory, to report its size.
   for (const name of ["instantiate", "instantiateStreaming"]) {
     const original = WebAssembly[name];

@@ -29,6 +29,19 @@ use leptos_meta::Title;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+/// The entries list, kept mounted by the layout once opened: leaving it for the entry form,
+/// the overview or the data page hides it, and coming back shows it again with only what
+/// changed updated, instead of building the whole list page again (the save's cost).
+///
+/// The list's code stays in its own route's chunk: its route hands the layout a pointer to
+/// the function that builds it ([`JournalList`]), and the layout counts the list routes
+/// mounted to know when to show it.
+#[derive(Clone, Copy)]
+struct KeptList {
+    build: RwSignal<Option<fn() -> AnyView>>,
+    shown: RwSignal<u32>,
+}
+
 /// Frame of every journal page: section links, the page, the status and Undo region.
 #[component]
 pub fn JournalLayout() -> impl IntoView {
@@ -37,6 +50,11 @@ pub fn JournalLayout() -> impl IntoView {
     let storage = use_storage();
     let state = JournalState::new(storage);
     provide_context(state);
+    let kept = KeptList {
+        build: RwSignal::new(None),
+        shown: RwSignal::new(0),
+    };
+    provide_context(kept);
     let (print, count) = state.journal.with_untracked(|j| (fingerprint(j), j.len()));
     provide_context(BackupState::open(storage, print, count));
     let undo_message = move || {
@@ -58,6 +76,9 @@ pub fn JournalLayout() -> impl IntoView {
             </ul>
         </nav>
         <Outlet/>
+        <div class="journal-kept" hidden=move || kept.shown.get() == 0>
+            {move || kept.build.get().map(|build| build())}
+        </div>
         <div class="journal-toast" id="journal-undo" role="status" data-testid="journal-status">
             {move || undo_message().map(|message| view! {
                 <p>
@@ -88,9 +109,22 @@ fn iso(d: NaiveDate) -> String {
     d.to_string()
 }
 
+/// `/journal`'s route: shows the layout's kept list (built on the first visit), and hides it
+/// again when left.
+#[component]
+pub fn JournalList() -> impl IntoView {
+    let kept = expect_context::<KeptList>();
+    if kept.build.with_untracked(Option::is_none) {
+        kept.build
+            .set(Some(|| view! { <JournalEntries/> }.into_any()));
+    }
+    kept.shown.update(|n| *n += 1);
+    on_cleanup(move || kept.shown.update(|n| *n = n.saturating_sub(1)));
+}
+
 /// `/journal`: search, filters, sort and the entry list.
 #[component]
-pub fn JournalEntries() -> impl IntoView {
+fn JournalEntries() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let state = use_journal();

@@ -139,7 +139,7 @@ async function tabTo(page, match, { back = false, max = 80 } = {}) {
 
 /** Waits until the page's h1 has focus (the app moves it there after a navigation). */
 async function expectHeadingFocused(page, text) {
-  const h1 = page.locator("#main h1");
+  const h1 = page.locator("#main h1:visible");
   await expect(h1).toHaveText(text);
   await expect.poll(() => page.evaluate(() => document.activeElement?.matches("#main h1"))).toBe(true);
 }
@@ -165,7 +165,7 @@ test.describe("keyboard only", () => {
 
   test("the explainer from its start to the result cards", async ({ page }) => {
     await page.goto("/explainer");
-    await expect(page.locator("#main h1")).toHaveText("Is the MVP Program for me?");
+    await expect(page.locator("#main h1:visible")).toHaveText("Is the MVP Program for me?");
     await tabTo(page, (a) => a.tag === "a" && a.text === "Start");
     await page.keyboard.press("Enter");
     for (const [id, labels] of KEYBOARD_ANSWERS) {
@@ -207,7 +207,7 @@ test.describe("keyboard only", () => {
     const choosers = [];
     page.on("filechooser", (c) => choosers.push(c));
     await page.goto("/journal");
-    await expect(page.locator("#main h1")).toHaveText("Contribution journal");
+    await expect(page.locator("#main h1:visible")).toHaveText("Contribution journal");
     await tabTo(page, (a) => a.tag === "a" && a.text === "Add your first entry");
     await page.keyboard.press("Enter");
     await expectHeadingFocused(page, "New entry");
@@ -259,7 +259,7 @@ test.describe("keyboard only", () => {
   test("the embed generator: widget and options, then copy", async ({ page, context, baseURL }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     await page.goto("/embed");
-    await expect(page.locator("#main h1")).toHaveText("Embed MVP Pathway on your site");
+    await expect(page.locator("#main h1:visible")).toHaveText("Embed MVP Pathway on your site");
     let a = await tabTo(page, (x) => x.type === "radio");
     for (let i = 0; i < 4 && a.label !== "Applying checklist"; i++) {
       await page.keyboard.press("ArrowDown");
@@ -352,7 +352,7 @@ for (const [width, height] of [[1280, 720], [420, 800]]) {
     // The journal's status message sticks to the bottom of the window while entries scroll.
     await page.evaluate((v) => localStorage.setItem("mvp-pathway:journal", v), JSON.stringify({ v: 1, data: { entries: manyEntries(30) } }));
     await page.goto("/journal/new");
-    await expect(page.locator("#main h1")).toHaveText("New entry");
+    await expect(page.locator("#main h1:visible")).toHaveText("New entry");
     await page.locator("#jf-title").fill("A fresh entry");
     await page.getByRole("button", { name: "Save entry" }).click();
     await expect(page).toHaveURL(/\/journal$/);
@@ -422,7 +422,7 @@ function smallTargets(page) {
 
 test("2.5.8 the target check finds small, crowded targets and exempts spaced ones and links in a sentence", async ({ page }) => {
   await page.goto("/about");
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
   // The about page's links inside sentences are under 24 px high, and exempt.
   expect(await page.locator("#main p a").evaluateAll((links) => links.filter((a) => a.getBoundingClientRect().height < 24).length)).toBeGreaterThan(0);
   expect(await smallTargets(page)).toEqual([]);
@@ -493,7 +493,7 @@ test("forced colours: focus rings stay, selected and current states show without
   test.setTimeout(120_000);
   await page.emulateMedia({ forcedColors: "active" });
   await page.goto("/checklist");
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
   expect(await page.evaluate(() => matchMedia("(forced-colors: active)").matches)).toBe(true);
 
   // Focus rings: every element reached by Tab shows an outline of at least 2 px.
@@ -527,12 +527,12 @@ test("forced colours: focus rings stay, selected and current states show without
   await page.getByLabel("Applying checklist").check();
   await expectMarked(page, "label.choice:has(input[type=radio]:checked)", "label.choice:has(input[type=radio]:not(:checked))", "chosen widget");
   await page.goto("/journal/overview");
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
   await expectMarked(page, '.journal-tabs a[aria-current="page"]', '.journal-tabs a:not([aria-current])', "current journal section");
 
   // Theme and language are native selects: the choice is their text, drawn by the system.
   await page.goto("/settings?lang=de");
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
   for (const id of ["pref-language", "pref-theme"]) {
     const shown = await page.locator(`#${id}`).evaluate((s) => ({ tag: s.tagName, text: s.selectedOptions[0]?.text, adjust: getComputedStyle(s).forcedColorAdjust }));
     expect(shown.tag).toBe("SELECT");
@@ -571,7 +571,7 @@ test("reduced motion: nothing moves for longer than 0.01 s", async ({ page }) =>
 for (const [lang, message] of [["en", "2 fields need a change"], ["ar", null]]) {
   test(`journal form errors are announced, focused and linked to their fields (${lang})`, async ({ page }) => {
     await page.goto(`/journal/new?lang=${lang}`);
-    await expect(page.locator("#main h1")).toBeVisible();
+    await expect(page.locator("#main h1:visible")).toBeVisible();
     await page.locator("#jf-url").fill("javascript:alert(1)");
     // Submit from the keyboard: Enter in a text field.
     await page.locator("#jf-url").press("Enter");

@@ -83,7 +83,7 @@ test.describe("widgets on a community site (another origin)", () => {
     await page.goto(hostPage("/embed/explainer?lang=es"));
     const frame = page.frameLocator("iframe");
     await expect(frame.locator("html")).toHaveAttribute("lang", "es");
-    await expect(frame.locator("#main h1")).toBeVisible();
+    await expect(frame.locator("#main h1:visible")).toBeVisible();
     await expect.poll(() => frameHeight(page)).not.toBe(300);
     const intro = await frameHeight(page);
     await frame.locator("#main").getByRole("link").or(frame.locator("#main").getByRole("button")).first().click();

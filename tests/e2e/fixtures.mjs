@@ -58,7 +58,7 @@ export async function expectNoAxeViolations(page, label = page.url()) {
 /** Waits until the app has mounted (the header is rendered by the Wasm app). */
 export async function appReady(page) {
   await expect(page.locator("header.site-header")).toBeVisible();
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
 }
 
 /** An ISO date `monthsAgo` months before today (day clamped to 28). */

@@ -394,6 +394,52 @@ test("two tabs: a save in one shows in the other, and a form being typed in keep
   await expect(b.locator(".journal-entry h2")).toHaveText(["Saved in tab A"]);
 });
 
+test("the list waits behind the journal's other pages: only the page opened shows, and the list comes back as it was with what changed", async ({ page, context }) => {
+  await seed(page, Array.from({ length: 30 }, (_, i) => entry(`e${i}`, { title: `Entry ${i}`, date: ago(i + 1) })));
+  await page.goto("/journal");
+  await appReady(page);
+  await expect(page.locator(".journal-entry")).toHaveCount(25);
+  await page.getByRole("button", { name: "Show 5 more" }).click();
+  await expect(page.locator(".journal-entry")).toHaveCount(30);
+
+  // The form alone: its heading, title and focus; no entry of the list is shown.
+  await page.locator(".journal-entry").nth(27).getByRole("link", { name: /^Edit/ }).click();
+  await expect(page.locator("#main h1:visible")).toHaveText("Edit entry");
+  await expect(page).toHaveTitle("Edit entry · MVP Pathway");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Edit entry");
+  await expect(page.locator(".journal-entry:visible")).toHaveCount(0);
+  await expect(page.getByTestId("journal-count")).toBeHidden();
+  await expectNoAxeViolations(page, "entry form, the list kept behind it");
+
+  // Another tab saves while the list is not shown.
+  const other = await context.newPage();
+  await other.goto("/journal/new");
+  await appReady(other);
+  await other.getByLabel("Title", { exact: true }).fill("From the other tab");
+  await other.getByRole("button", { name: "Save entry" }).click();
+  await expect(other.locator(".journal-entry h2:visible").first()).toHaveText("From the other tab");
+
+  await page.getByLabel("Title", { exact: true }).fill("Entry 27, edited");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page).toHaveURL(/\/journal$/);
+  await expect(page).toHaveTitle("Contribution journal · MVP Pathway");
+  await expect(page.locator("#main h1:visible")).toHaveText("Contribution journal");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Contribution journal");
+  // "Show more" still in effect (two pages: all 31 shown, not the first 25), with the edit
+  // and the other tab's entry in it.
+  await expect(page.getByTestId("journal-count")).toContainText("31");
+  await expect(page.locator(".journal-entry:visible")).toHaveCount(31);
+  await expect(page.locator(".journal-entry h2:visible").first()).toHaveText("From the other tab");
+  await expect(page.locator(".journal-entry h2:visible", { hasText: "Entry 27, edited" })).toHaveCount(1);
+
+  // The overview and back: the same list, the form gone.
+  await page.locator(".journal-tabs").getByRole("link", { name: "Overview" }).click();
+  await expect(page.locator(".journal-entry:visible")).toHaveCount(0);
+  await page.locator(".journal-tabs").getByRole("link", { name: "Entries" }).click();
+  await expect(page.locator(".journal-entry:visible")).toHaveCount(31);
+  await expect(page.locator("#jf-title")).toHaveCount(0);
+});
+
 test("the journal works under a sub-path and in Spanish", async ({ page }) => {
   const { SUBPATH_URL } = await import("../../playwright.config.mjs");
   await page.goto(SUBPATH_URL + "journal/overview");

@@ -39,7 +39,7 @@ for (const [where, base] of [
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
     await openOffline(page, base);
-    await expect(page.locator("#main h1")).toBeVisible();
+    await expect(page.locator("#main h1:visible")).toBeVisible();
 
     await openOffline(page, base + "explainer");
     await page.getByRole("link", { name: "Start" }).click();

@@ -89,13 +89,13 @@ test("client-side navigation between lazy pages loads each page and moves focus 
   for (const [name, url] of [["FAQ", /\/faq$/], ["Journal", /\/journal$/], ["Checklist", /\/checklist$/], ["Live sessions", /\/events$/], ["Your story", /\/story$/]]) {
     await nav.getByRole("link", { name }).click();
     await expect(page).toHaveURL(url);
-    const h1 = page.locator("#main h1");
+    const h1 = page.locator("#main h1:visible");
     await expect(h1).toBeVisible();
     await expect(h1).toBeFocused();
   }
   await page.goBack();
   await expect(page).toHaveURL(/\/events$/);
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
 });
 
 test("a page whose code cannot be downloaded says so with a Reload button, and the app keeps working", async ({ page, consoleErrors }) => {
@@ -161,19 +161,19 @@ test("the home page loads only the shell's texts; each lazy page brings only its
   expect(fetched()).toEqual(["de.json"]);
   const nav = (name) => page.getByRole("navigation", { name });
   await nav("Hauptmenü").getByRole("link", { name: "Checkliste" }).click();
-  await expect(page.locator("#main h1")).toHaveText("Checkliste zur Bewerbung");
-  await expect(page.locator("#main h1")).toBeFocused();
+  await expect(page.locator("#main h1:visible")).toHaveText("Checkliste zur Bewerbung");
+  await expect(page.locator("#main h1:visible")).toBeFocused();
   expect(fetched()).toEqual(["de.json", "page-checklist-de.json"]);
   await nav("Hauptmenü").getByRole("link", { name: "Über" }).click();
   await expect(page).toHaveURL(/\/about/);
-  await expect(page.locator("#main h1")).toBeFocused();
+  await expect(page.locator("#main h1:visible")).toBeFocused();
   expect(fetched()).toEqual(["de.json", "page-checklist-de.json", "page-about-de.json"]);
   // A language chosen now comes with the texts of every page opened, and nothing else.
   await page.locator("#pref-language").selectOption("fr");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await nav("Principale").getByRole("link", { name: "Check-list" }).click();
-  await expect(page.locator("#main h1")).toBeFocused();
-  await expect(page.locator("#main h1")).toHaveText(/\S/);
+  await expect(page.locator("#main h1:visible")).toBeFocused();
+  await expect(page.locator("#main h1:visible")).toHaveText(/\S/);
   expect(fetched().slice(3).sort()).toEqual(["fr.json", "page-about-fr.json", "page-checklist-fr.json"]);
 });
 
@@ -211,14 +211,14 @@ test("under a sub-path, lazy pages load directly and by navigation", async ({ pa
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Frequently asked questions");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checklist" }).click();
   await expect(page).toHaveURL(/\/pathway\/checklist$/);
-  await expect(page.locator("#main h1")).toBeFocused();
+  await expect(page.locator("#main h1:visible")).toBeFocused();
 });
 
 test("the Markdown renderer downloads only where a text needs it, as one pack", async ({ page }) => {
   const urls = recordRequests(page);
   const renderer = () => urls.filter((u) => /\/(split_markdown_renderer_|pack__with__markdown_renderer__)/.test(u));
   await page.goto("/journal");
-  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#main h1:visible")).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(renderer(), "an empty journal renders no Markdown").toEqual([]);
 
@@ -242,7 +242,7 @@ test("the story shows its page first, then its Markdown preview, with the render
   );
   const urls = recordRequests(page);
   await page.goto("/story");
-  await expect(page.locator("#main h1")).toHaveText("What's your MVP story?");
+  await expect(page.locator("#main h1:visible")).toHaveText("What's your MVP story?");
   const preview = page.locator(".story-preview__body");
   // Formatted once the renderer is there (the answer itself stays text: it is escaped).
   await expect(preview.locator("h4")).toHaveText("My MVP story");
