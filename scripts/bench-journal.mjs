@@ -7,6 +7,7 @@
 //        BENCH_JSON=file.json          also write every measurement to a file
 //        BENCH_SEED=chunked            save every journal in the chunked format (format 2) directly
 //        BENCH_SEED=legacy             save every journal in format 1 (one key), also at 20,000
+//        BENCH_IMPORT=0                leave the import steps out (quicker A/B runs of the rest)
 //
 // localStorage holds about 5 million characters per site. 20,000 entries of the shape used
 // at 1,000 and 5,000 (about 430 characters each) do not fit, so the 20,000 column uses
@@ -80,7 +81,7 @@ async function runOnce(browser, n) {
   const compact = n > 5000;
   const list = entries(n, "e", compact);
   const items = seedFor(n) === "chunked" ? chunkedItems(list) : [["mvp-pathway:journal", JSON.stringify({ v: 1, data: { entries: list } })]];
-  const imported = compact ? 0 : Math.min(n, 5000);
+  const imported = compact || process.env.BENCH_IMPORT === "0" ? 0 : Math.min(n, 5000);
   const backup = JSON.stringify({ format: "mvp-pathway-journal", version: 1, exported: "2026-01-01", entries: entries(imported, "i") });
   const context = await browser.newContext();
   const page = await context.newPage();
