@@ -1,9 +1,12 @@
 //! Counts, numbers and dates in the reader's language, at the view edge.
 //!
-//! In the browser the choice of a plural variant, number grouping and date wording come
-//! from `Intl` (`PluralRules`, `NumberFormat`, `DateTimeFormat`, one of each per language), so the
-//! app carries no locale data of its own. Native builds (`cargo test`) use the small rule
-//! table in `i18n::Plural::of`, digits without grouping and ISO dates instead. `src/domain/`
+//! In the browser the choice of a plural variant comes from `Intl.PluralRules`. Numbers and
+//! long dates come from small tables (digit grouping, CLDR's month names and date patterns)
+//! in the languages whose forms are that simple, checked against `Intl` by browser tests,
+//! because the first `Intl.NumberFormat` or `DateTimeFormat` of a page loads ICU data; the
+//! other languages (Arabic) ask `Intl`, one formatter per language. Native builds (`cargo
+//! test`) use the small rule table in `i18n::Plural::of`, the grouping table (plain digits
+//! elsewhere) and ISO dates. `src/domain/`
 //! never calls this module: it returns numbers and dates, views format them here.
 //!
 //! In a right-to-left language a number or date that goes into a sentence is isolated
@@ -43,8 +46,12 @@ pub fn count(lang: Lang, key: Key, name: &str, n: u64) -> String {
 pub fn number(lang: Lang, n: u64) -> String {
     #[cfg(target_arch = "wasm32")]
     let text = browser::number(lang, n);
+    // Native builds (tests) have no locale data: grouped where the table knows how.
     #[cfg(not(target_arch = "wasm32"))]
-    let text = n.to_string();
+    let text = match grouping(lang) {
+        Some((separator, min_grouping)) => crate::domain::group_digits(n, separator, min_grouping),
+        None => n.to_string(),
+    };
     in_sentence(lang, text)
 }
 
@@ -88,6 +95,27 @@ pub fn long_date_range(lang: Lang, start: NaiveDate, end: Option<NaiveDate>) -> 
     match end {
         Some(end) => format!("{} – {}", long_date(lang, start), long_date(lang, end)),
         None => long_date(lang, start),
+    }
+}
+
+/// How `lang` groups the digits of a whole number, for the languages whose default
+/// numbering system is Western digits in CLDR: the group separator, and the fewest digits
+/// before the first separator (CLDR's `minimumGroupingDigits`: Spanish writes "4321" but
+/// "54.321"). Their numbers never build an `Intl.NumberFormat`: the first one of a page
+/// loads ICU's number data, which took 77 to 203 ms of the first long task of `/checklist`
+/// and `/faq` at 4× CPU throttling (below 1,000; sampling profile, 2026-12-01), and 24 ms
+/// of an import preview's 235 ms in a fresh page (4-digit counts; 2026-12-02). The browser
+/// test `numbers_are_written_as_each_language_writes_them` compares them with `Intl`.
+/// Arabic's default digits differ between browsers and ICU versions, so Arabic, and any
+/// language not listed, asks `Intl`.
+fn grouping(lang: Lang) -> Option<(&'static str, usize)> {
+    match lang.code() {
+        "en" | "ja" | "zh-Hans" => Some((",", 1)),
+        "de" | "pt-BR" => Some((".", 1)),
+        "es" => Some((".", 2)),
+        // A narrow no-break space, as CLDR writes French groups.
+        "fr" => Some(("\u{202f}", 1)),
+        _ => None,
     }
 }
 
@@ -149,31 +177,19 @@ mod browser {
     }
 
     pub fn number(lang: Lang, n: u64) -> String {
+        if let Some((separator, min_grouping)) = super::grouping(lang) {
+            return crate::domain::group_digits(n, separator, min_grouping);
+        }
         let plain = n < 1000
-            && (western_digits(lang)
-                || cached(&PLAIN_SMALL, lang, |_| {
-                    formatted(lang, 123).as_deref() == Some("123")
-                }));
+            && cached(&PLAIN_SMALL, lang, |_| {
+                formatted(lang, 123).as_deref() == Some("123")
+            });
         if plain {
             return n.to_string();
         }
         // Else the integer's own digits: formatting an f64 here would bring the float
         // formatting code into every page's chunk (+7 KB on the wire).
         formatted(lang, n).unwrap_or_else(|| n.to_string())
-    }
-
-    /// Languages whose default numbering system is Western digits in CLDR, so in every
-    /// browser (the browser test `small_numbers_are_written_as_each_language_writes_them`
-    /// checks each shipped language). Their numbers below 1,000 never build an
-    /// `Intl.NumberFormat`: the first one loads ICU's number data, which took 77 to 203 ms
-    /// of the first long task of `/checklist` and `/faq` at 4× CPU throttling (sampling
-    /// profile, 2026-12-01). Arabic's default digits differ between browsers and ICU
-    /// versions, so Arabic, and any language not listed, asks `Intl` once.
-    fn western_digits(lang: Lang) -> bool {
-        matches!(
-            lang.code(),
-            "en" | "es" | "de" | "fr" | "pt-BR" | "ja" | "zh-Hans"
-        )
     }
 
     /// `n` as the language's `Intl.NumberFormat` writes it.

@@ -46,9 +46,47 @@ pub fn decode_file_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// `n`'s digits in groups of three from the right, joined by `separator`, when it has at
+/// least `min_grouping` digits more than one group (CLDR's `minimumGroupingDigits`).
+pub fn group_digits(n: u64, separator: &str, min_grouping: usize) -> String {
+    let digits = n.to_string();
+    if digits.len() < 3 + min_grouping {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::decode_file_text;
+    use super::{decode_file_text, group_digits};
+
+    #[test]
+    fn digits_are_grouped_in_threes_from_the_right() {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (4_321, "4,321"),
+            (54_321, "54,321"),
+            (654_321, "654,321"),
+            (7_654_321, "7,654,321"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            assert_eq!(group_digits(n, ",", 1), text);
+        }
+        // Spanish: no separator in four digits.
+        assert_eq!(group_digits(4_321, ".", 2), "4321");
+        assert_eq!(group_digits(54_321, ".", 2), "54.321");
+        assert_eq!(group_digits(7_654_321, ".", 2), "7.654.321");
+        assert_eq!(group_digits(1_000, "\u{202f}", 1), "1\u{202f}000");
+    }
 
     #[test]
     fn file_text_is_decoded_as_browsers_read_text_files() {

@@ -110,11 +110,27 @@ fn plural_categories_come_from_intl() {
 }
 
 #[wasm_bindgen_test]
-fn small_numbers_are_written_as_each_language_writes_them() {
-    // Below 1,000 the digits can come without a round trip through `Intl`, where the
-    // language writes Western digits: every language must still match the browser.
+fn numbers_are_written_as_each_language_writes_them() {
+    // Where the language writes Western digits, numbers come grouped by our own table, without
+    // a round trip through `Intl`: every language must still match the browser, around each
+    // place a separator appears (Spanish groups only from five digits).
     for lang in Lang::ALL {
-        for n in [0u64, 5, 42, 999, 1_000, 4_321] {
+        for n in [
+            0u64,
+            5,
+            42,
+            999,
+            1_000,
+            4_321,
+            9_999,
+            10_000,
+            54_321,
+            100_000,
+            654_321,
+            1_000_000,
+            7_654_321,
+            123_456_789_012,
+        ] {
             let browser: String = js_sys::Number::from(n as f64)
                 .to_locale_string(lang.code())
                 .into();

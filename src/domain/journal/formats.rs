@@ -745,16 +745,7 @@ fn csv_cell(cell: &str) -> String {
 
 /// A whole number with the language's thousands separator.
 pub fn format_count(n: u64, lang: Lang) -> String {
-    let sep = tr(lang, Key::JournalThousandsSep);
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
+    crate::domain::group_digits(n, tr(lang, Key::JournalThousandsSep), 1)
 }
 
 /// Escapes text so that Markdown shows it as written.
