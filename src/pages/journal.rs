@@ -39,7 +39,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[derive(Clone, Copy)]
 struct KeptList {
     build: RwSignal<Option<fn() -> AnyView>>,
-    shown: RwSignal<u32>,
+    shown: RwSignal<usize>,
 }
 
 /// Frame of every journal page: section links, the page, the status and Undo region.
