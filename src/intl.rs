@@ -44,12 +44,12 @@ pub fn count(lang: Lang, key: Key, name: &str, n: u64) -> String {
 /// A whole number as `lang` writes it ("12,345", "12.345", "12 345"), isolated in
 /// right-to-left languages.
 pub fn number(lang: Lang, n: u64) -> String {
-    #[cfg(target_arch = "wasm32")]
-    let text = browser::number(lang, n);
-    // Native builds (tests) have no locale data: grouped where the table knows how.
-    #[cfg(not(target_arch = "wasm32"))]
     let text = match grouping(lang) {
         Some((separator, min_grouping)) => crate::domain::group_digits(n, separator, min_grouping),
+        #[cfg(target_arch = "wasm32")]
+        None => browser::number(lang, n),
+        // Native builds (tests) have no locale data.
+        #[cfg(not(target_arch = "wasm32"))]
         None => n.to_string(),
     };
     in_sentence(lang, text)
@@ -176,10 +176,8 @@ mod browser {
         Plural::from_name(&name)
     }
 
+    /// `n` in a language `grouping` has no table for.
     pub fn number(lang: Lang, n: u64) -> String {
-        if let Some((separator, min_grouping)) = super::grouping(lang) {
-            return crate::domain::group_digits(n, separator, min_grouping);
-        }
         let plain = n < 1000
             && cached(&PLAIN_SMALL, lang, |_| {
                 formatted(lang, 123).as_deref() == Some("123")
