@@ -3,6 +3,8 @@
 // like a static host, in one run so the figures compare. Prints performance, LCP,
 // accessibility and best practices per route as a table.
 // Usage: node scripts/lighthouse.mjs [dist] [route ...]   (CHROME_PATH=/usr/bin/chromium)
+// LH_DETAIL=1 also prints, per route, the LCP element and the main thread's long tasks
+// (start and duration as Lighthouse simulates them), to see what TBT is made of.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
@@ -28,6 +30,7 @@ try {
       onlyCategories: ["performance", "accessibility", "best-practices"],
     });
     const { categories, audits } = result.lhr;
+    if (process.env.LH_DETAIL) detail(route, audits);
     rows.push({
       route,
       perf: Math.round(categories.performance.score * 100),
@@ -42,6 +45,22 @@ try {
   await chrome.kill();
   server.kill();
 }
+function detail(route, audits) {
+  // Lighthouse 13 reports the LCP element in its "lcp-breakdown-insight" audit.
+  const nodes = JSON.stringify(audits["lcp-breakdown-insight"]?.details ?? {}).match(/"nodeLabel":"[^"]*"|"selector":"[^"]*"/g);
+  console.log(`${route}: LCP element ${nodes ? nodes.slice(0, 2).join(" ") : "?"}`);
+  const work = audits["mainthread-work-breakdown"]?.details?.items ?? [];
+  const metric = (id) => `${audits[id]?.numericValue?.toFixed(id === "cumulative-layout-shift" ? 3 : 0)} (score ${audits[id]?.score})`;
+  console.log(`  CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}`);
+  for (const shift of audits["layout-shifts"]?.details?.items ?? []) {
+    console.log(`  layout shift ${shift.score?.toFixed(3)}: ${shift.node?.selector ?? "?"} (${(shift.node?.nodeLabel ?? "").slice(0, 60)})`);
+  }
+  console.log(`  main thread: ${work.map((w) => `${w.groupLabel} ${Math.round(w.duration)} ms`).join(", ")}`);
+  for (const t of audits["long-tasks"]?.details?.items ?? []) {
+    console.log(`  long task at ${Math.round(t.startTime)} ms: ${Math.round(t.duration)} ms (${t.url})`);
+  }
+}
+
 const s = (ms) => (ms / 1000).toFixed(2) + " s";
 console.log("| route | performance | LCP | FCP | TBT | accessibility | best practices |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
