@@ -2,7 +2,8 @@
 // Lighthouse (mobile preset: throttled 4G and CPU) on every route of a built site served
 // like a static host, in one run so the figures compare. Prints performance, LCP,
 // accessibility and best practices per route as a table.
-// Usage: node scripts/lighthouse.mjs [dist] [route ...]   (CHROME_PATH=/usr/bin/chromium)
+// Usage: node scripts/lighthouse.mjs [dist ...] [route ...]   (CHROME_PATH=/usr/bin/chromium)
+// Several builds are audited in turn, route by route; LH_RUNS=N prints medians of N runs.
 // LH_DETAIL=1 also prints, per route, the LCP element and the main thread's long tasks
 // (start and duration as Lighthouse simulates them), to see what TBT is made of.
 import lighthouse from "lighthouse";
@@ -10,40 +11,53 @@ import * as chromeLauncher from "chrome-launcher";
 import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
 
 const args = process.argv.slice(2);
-const dir = args[0] && !args[0].startsWith("/") ? args.shift() : "dist";
-const routes = args.length ? args : ["/", "/explainer", "/checklist", "/journal", "/story", "/faq",
+// Builds to compare (arguments that are not routes); each route is audited in every build
+// in turn, so machine noise falls on all of them alike.
+const dirs = args.filter((a) => !a.startsWith("/"));
+if (dirs.length === 0) dirs.push("dist");
+const given = args.filter((a) => a.startsWith("/"));
+const routes = given.length ? given : ["/", "/explainer", "/checklist", "/journal", "/story", "/faq",
   "/events", "/settings", "/about", "/embed", "/embed/faq", "/embed/explainer", "/embed/checklist"];
 const PORT = Number(process.env.LH_PORT || 4191);
+// LH_RUNS=N audits each route N times per build and prints the medians (TBT moves by
+// hundreds of ms between runs of one build on a shared machine).
+const RUNS = Math.max(1, Number(process.env.LH_RUNS || 1));
 
-const server = await serveDist(dir, PORT);
+const servers = await Promise.all(dirs.map((dir, i) => serveDist(dir, PORT + i)));
 const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
-const rows = [];
+const samples = new Map(); // `${dir} ${route}` -> rows
 try {
   // The first audit of a fresh browser is slow whatever the route (seen: the same page
   // 43 first, 94 after), so one warm-up audit is run and thrown away.
   await lighthouse(`http://127.0.0.1:${PORT}/about`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
-  for (const route of routes) {
-    const result = await lighthouse(`http://127.0.0.1:${PORT}${route}`, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility", "best-practices"],
-    });
-    const { categories, audits } = result.lhr;
-    if (process.env.LH_DETAIL) detail(route, audits);
-    rows.push({
-      route,
-      perf: Math.round(categories.performance.score * 100),
-      lcp: audits["largest-contentful-paint"].numericValue,
-      fcp: audits["first-contentful-paint"].numericValue,
-      tbt: audits["total-blocking-time"].numericValue,
-      a11y: Math.round(categories.accessibility.score * 100),
-      bp: Math.round(categories["best-practices"].score * 100),
-    });
+  for (let run = 0; run < RUNS; run++) {
+    for (const route of routes) {
+      for (const [i, dir] of dirs.entries()) {
+        const result = await lighthouse(`http://127.0.0.1:${PORT + i}${route}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility", "best-practices"],
+        });
+        const { categories, audits } = result.lhr;
+        if (process.env.LH_DETAIL) detail(`${dir} ${route}`, audits);
+        const key = `${dir} ${route}`;
+        if (!samples.has(key)) samples.set(key, []);
+        samples.get(key).push({
+          perf: Math.round(categories.performance.score * 100),
+          lcp: audits["largest-contentful-paint"].numericValue,
+          fcp: audits["first-contentful-paint"].numericValue,
+          tbt: audits["total-blocking-time"].numericValue,
+          cls: audits["cumulative-layout-shift"].numericValue,
+          a11y: Math.round(categories.accessibility.score * 100),
+          bp: Math.round(categories["best-practices"].score * 100),
+        });
+      }
+    }
   }
 } finally {
   await chrome.kill();
-  server.kill();
+  for (const server of servers) server.kill();
 }
 function detail(route, audits) {
   // Lighthouse 13 reports the LCP element in its "lcp-breakdown-insight" audit.
@@ -62,8 +76,18 @@ function detail(route, audits) {
 }
 
 const s = (ms) => (ms / 1000).toFixed(2) + " s";
-console.log("| route | performance | LCP | FCP | TBT | accessibility | best practices |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
-for (const r of rows) {
-  console.log(`| \`${r.route}\` | ${r.perf} | ${s(r.lcp)} | ${s(r.fcp)} | ${Math.round(r.tbt)} ms | ${r.a11y} | ${r.bp} |`);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+for (const dir of dirs) {
+  console.log(`\n${dir}${RUNS > 1 ? `: medians of ${RUNS} runs` : ""}`);
+  console.log("| route | performance | LCP | FCP | TBT | CLS | accessibility | best practices |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const route of routes) {
+    const rows = samples.get(`${dir} ${route}`);
+    const m = (k) => median(rows.map((r) => r[k]));
+    console.log(`| \`${route}\` | ${Math.round(m("perf"))} | ${s(m("lcp"))} | ${s(m("fcp"))} | ${Math.round(m("tbt"))} ms | ${m("cls").toFixed(3)} | ${Math.round(m("a11y"))} | ${Math.round(m("bp"))} |`);
+  }
 }
