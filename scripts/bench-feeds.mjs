@@ -4,6 +4,7 @@
 // (file chosen -> 500 rows on screen), and adding the 500 items (click -> saved); and the
 // length of a peer link with 10 entries and a 1,000-character story.
 import { chromium } from "@playwright/test";
+import { median } from "./lib/bench.mjs";
 import { spawn } from "node:child_process";
 
 const DIST = process.argv[2] || "dist";
@@ -35,7 +36,6 @@ const entries = Array.from({ length: 10 }, (_, i) => ({
   areas: ["azure"], high_impact: i < 3, figures: {}, created_ms: i, updated_ms: i,
 }));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 800));
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });

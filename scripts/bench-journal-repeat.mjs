@@ -7,6 +7,7 @@
 // builds interleaved round by round, and the median of each printed as a table.
 //   node scripts/bench-journal-repeat.mjs <dist> [<dist> ...]   (BENCH_ROUNDS, default 3)
 import { chromium } from "@playwright/test";
+import { median } from "./lib/bench.mjs";
 import { spawn } from "node:child_process";
 import { chunkedItems, entries, pageHelpers, openSeededJournal } from "./lib/journal-data.mjs";
 
@@ -14,7 +15,6 @@ const DISTS = process.argv.slice(2);
 if (DISTS.length === 0) throw new Error("usage: node scripts/bench-journal-repeat.mjs <dist> [<dist> ...]");
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const PORT = Number(process.env.BENCH_PORT || 4600);
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 async function round(browser, url, items, times) {
   const context = await browser.newContext();

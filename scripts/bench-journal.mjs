@@ -34,6 +34,7 @@
 //                 into an empty journal in a fresh profile
 //   memory        JS heap (after a forced GC) and Wasm linear memory, 2 s after /journal opened
 import { chromium } from "@playwright/test";
+import { median } from "./lib/bench.mjs";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { chunkedItems, entries, openSeededJournal, pageHelpers, previewFromChange, timeImportClick, watchImportPreview } from "./lib/journal-data.mjs";
@@ -44,7 +45,6 @@ const PORT = Number(process.env.BENCH_PORT || 4399);
 const URL = `http://127.0.0.1:${PORT}`;
 const SIZES = (process.env.BENCH_SIZES || "1000,5000,20000").split(",").map(Number);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // How many entries are saved, whatever the storage format (one key, or an index of chunks).
 function savedCount() {

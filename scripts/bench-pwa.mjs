@@ -5,6 +5,7 @@
 // app has rendered its header and main heading. Median of several runs, each in a fresh
 // browser context: first visit (installs the worker), then the measured second visit.
 import { chromium } from "@playwright/test";
+import { median } from "./lib/bench.mjs";
 import { spawn } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,7 +16,6 @@ const RUNS = Number(process.argv[3] || 5);
 const PORT = Number(process.env.BENCH_PORT || 4398);
 const URL = `http://127.0.0.1:${PORT}/`;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1);
 
 // The precache list, read back from the generated worker.

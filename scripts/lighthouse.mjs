@@ -8,7 +8,7 @@
 // (start and duration as Lighthouse simulates them), to see what TBT is made of.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
+import { CHROME_PATH, CHROMIUM_FLAGS, median, serveDist } from "./lib/bench.mjs";
 
 const args = process.argv.slice(2);
 // Builds to compare (arguments that are not routes); each route is audited in every build
@@ -40,8 +40,8 @@ try {
           onlyCategories: ["performance", "accessibility", "best-practices"],
         });
         const { categories, audits } = result.lhr;
-        if (process.env.LH_DETAIL) detail(`${dir} ${route}`, audits);
         const key = `${dir} ${route}`;
+        if (process.env.LH_DETAIL) detail(key, audits);
         if (!samples.has(key)) samples.set(key, []);
         samples.get(key).push({
           perf: Math.round(categories.performance.score * 100),
@@ -76,11 +76,6 @@ function detail(route, audits) {
 }
 
 const s = (ms) => (ms / 1000).toFixed(2) + " s";
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 for (const dir of dirs) {
   console.log(`\n${dir}${RUNS > 1 ? `: medians of ${RUNS} runs` : ""}`);
   console.log("| route | performance | LCP | FCP | TBT | CLS | accessibility | best practices |");

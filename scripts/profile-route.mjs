@@ -7,7 +7,7 @@
 //   node scripts/profile-route.mjs target/dist-prof /checklist /faq
 // PROFILE_TOP=N and PROFILE_SAVE=prefix as in scripts/lib/profile.mjs.
 import { chromium } from "@playwright/test";
-import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
+import { CHROME_PATH, CHROMIUM_FLAGS, serveDist, throttledColdPage } from "./lib/bench.mjs";
 import { profiler } from "./lib/profile.mjs";
 
 const args = process.argv.slice(2);
@@ -19,10 +19,7 @@ const server = await serveDist(dir, PORT);
 const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_FLAGS });
 try {
   for (const route of routes) {
-    const context = await browser.newContext({ serviceWorkers: "block" });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const { context, page } = await throttledColdPage(browser);
     const profiled = await profiler(context, page);
     await profiled(`cold load of ${route}`, async () => {
       const t0 = Date.now();

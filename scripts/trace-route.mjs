@@ -7,7 +7,7 @@
 // shows the browser's own work around them (it found the chunk loader's streaming cost).
 //   node scripts/trace-route.mjs [dist] /explainer /journal
 import { chromium } from "@playwright/test";
-import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
+import { CHROME_PATH, CHROMIUM_FLAGS, serveDist, throttledColdPage } from "./lib/bench.mjs";
 
 const args = process.argv.slice(2);
 const dir = args[0] && !args[0].startsWith("/") ? args.shift() : "dist";
@@ -42,10 +42,7 @@ const server = await serveDist(dir, PORT);
 const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_FLAGS });
 try {
   for (const route of routes) {
-    const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 412, height: 823 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const { context, page } = await throttledColdPage(browser, { viewport: { width: 412, height: 823 } });
     await browser.startTracing(page, { categories: CATEGORIES });
     await page.goto(`http://127.0.0.1:${PORT}${route}`);
     await page.locator("#main h1").first().waitFor({ timeout: 30_000 });
