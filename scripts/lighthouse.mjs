@@ -6,6 +6,9 @@
 // Several builds are audited in turn, route by route; LH_RUNS=N prints medians of N runs.
 // LH_DETAIL=1 also prints, per route, the LCP element and the main thread's long tasks
 // (start and duration as Lighthouse simulates them), to see what TBT is made of.
+// The mobile preset slows the CPU down 4 times, which Lighthouse's throttling guide
+// (docs/throttling.md) calibrates for a machine whose BenchmarkIndex is about 1,500; the
+// last line prints this machine's, since a slower machine scores lower.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { CHROME_PATH, CHROMIUM_FLAGS, median, serveDist } from "./lib/bench.mjs";
@@ -26,6 +29,7 @@ const RUNS = Math.max(1, Number(process.env.LH_RUNS || 1));
 const servers = await Promise.all(dirs.map((dir, i) => serveDist(dir, PORT + i)));
 const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
 const samples = new Map(); // `${dir} ${route}` -> rows
+const benchmarkIndexes = [];
 try {
   // The first audit of a fresh browser is slow whatever the route (seen: the same page
   // 43 first, 94 after), so one warm-up audit is run and thrown away.
@@ -39,6 +43,7 @@ try {
           logLevel: "error",
           onlyCategories: ["performance", "accessibility", "best-practices"],
         });
+        benchmarkIndexes.push(result.lhr.environment.benchmarkIndex);
         const { categories, audits } = result.lhr;
         const key = `${dir} ${route}`;
         if (process.env.LH_DETAIL) detail(key, audits);
@@ -86,3 +91,4 @@ for (const dir of dirs) {
     console.log(`| \`${route}\` | ${Math.round(m("perf"))} | ${s(m("lcp"))} | ${s(m("fcp"))} | ${Math.round(m("tbt"))} ms | ${m("cls").toFixed(3)} | ${Math.round(m("a11y"))} | ${Math.round(m("bp"))} |`);
   }
 }
+console.log(`\nBenchmarkIndex of this machine (median of ${benchmarkIndexes.length} audits): ${Math.round(median(benchmarkIndexes))}.`);

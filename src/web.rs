@@ -187,6 +187,69 @@ pub async fn idle() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A watch started by [`when_near_viewport`]; dropping it stops the watch.
+pub struct NearViewport {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Watches `element` until it comes within `margin` (a CSS length, such as `"200px"`) of
+/// the viewport, then calls `near` once. Where the browser has no `IntersectionObserver`,
+/// `near` runs at once.
+pub fn when_near_viewport(
+    element: &web_sys::Element,
+    margin: &str,
+    near: impl FnOnce() + 'static,
+) -> Option<NearViewport> {
+    let near = std::rc::Rc::new(std::cell::Cell::new(Some(near)));
+    let call = {
+        let near = near.clone();
+        move || {
+            if let Some(near) = near.take() {
+                near();
+            }
+        }
+    };
+    let on_change = {
+        let call = call.clone();
+        move |entries: js_sys::Array| {
+            let shown = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if shown {
+                call();
+            }
+        }
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(on_change);
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    match web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    ) {
+        Ok(observer) => {
+            observer.observe(element);
+            Some(NearViewport {
+                observer,
+                _callback: callback,
+            })
+        }
+        Err(_) => {
+            call();
+            None
+        }
+    }
+}
+
 /// Calls `done` once `promise` settles.
 pub fn when_settled(
     promise: js_sys::Promise,

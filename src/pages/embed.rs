@@ -54,6 +54,18 @@ pub fn EmbedGenerator() -> impl IntoView {
         );
         web::app_href(&path)
     };
+    // The preview is a second copy of the app (its own Wasm, text and first render). On a
+    // phone it sits below the options, so it loads when it comes near the screen instead of
+    // competing with this page's own first render; beside the options it loads at once.
+    let preview = NodeRef::<leptos::html::Iframe>::new();
+    let preview_near = RwSignal::new(false);
+    let preview_watch = StoredValue::new_local(None::<web::NearViewport>);
+    Effect::new(move |_| {
+        if let Some(frame) = preview.get() {
+            let watch = web::when_near_viewport(&frame, "200px", move || preview_near.set(true));
+            preview_watch.set_value(watch);
+        }
+    });
     let copy = move |_| {
         let text = code.get_untracked();
         leptos::task::spawn_local(async move {
@@ -164,7 +176,12 @@ pub fn EmbedGenerator() -> impl IntoView {
             </section>
             <section class="embed-generator__preview" aria-labelledby="embed-preview-heading">
                 <h2 id="embed-preview-heading">{t(Key::EmbedPreviewHeading)}</h2>
-                <iframe class="embed-preview" src=preview_src title=title></iframe>
+                <iframe
+                    class="embed-preview"
+                    node_ref=preview
+                    src=move || preview_near.get().then(preview_src)
+                    title=title
+                ></iframe>
             </section>
         </div>
         <section aria-labelledby="embed-snippet-heading">

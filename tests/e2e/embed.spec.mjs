@@ -22,6 +22,28 @@ test("the generator's snippet and live preview follow the chosen options", async
   );
 });
 
+test("on a phone the preview loads when it is scrolled to, not with the page", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widgetRequests = [];
+  page.on("request", (request) => {
+    if (request.frame() !== page.mainFrame()) widgetRequests.push(request.url());
+  });
+  await page.goto("/embed");
+  await appReady(page);
+  const preview = page.locator("iframe.embed-preview");
+  // Below the options: nothing of the second app is fetched while the page settles.
+  await page.waitForLoadState("networkidle");
+  await expect(preview).not.toHaveAttribute("src", /./);
+  expect(widgetRequests).toEqual([]);
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview).toHaveAttribute("src", "/embed/faq");
+  await expect(page.frameLocator("iframe.embed-preview").locator("details.faq-item").first()).toBeVisible();
+  // The options still drive it once it is shown.
+  await page.getByLabel("Applying checklist").check();
+  await expect(preview).toHaveAttribute("src", "/embed/checklist");
+  await expect(page.frameLocator("iframe.embed-preview").getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test("an invalid accent is explained next to the field and left out of the snippet", async ({ page }) => {
   await page.goto("/embed");
   await appReady(page);
