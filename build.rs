@@ -163,6 +163,9 @@ fn main() {
     check_events(&tables.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>());
 }
 
+#[path = "src/domain/date_text.rs"]
+mod date_text;
+
 #[path = "src/domain/events.rs"]
 #[allow(dead_code)]
 mod events;

@@ -1,6 +1,7 @@
 //! Live sessions as data: when they happen, whether they are past, and the countdown to
 //! the next one. "Now" and "today" come from the caller, so tests can fix them.
 
+use super::date_text::{parse_hours_minutes, parse_iso_date};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A start time with the zone it was announced in.
@@ -177,7 +178,7 @@ pub struct SessionTimeEntry {
 pub fn parse_sessions(json: &str, lang: &str) -> Result<(NaiveDate, Vec<Session>), String> {
     let file: SessionsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut problems = Vec::new();
-    let reviewed = NaiveDate::parse_from_str(&file.reviewed, "%Y-%m-%d").unwrap_or_else(|_| {
+    let reviewed = parse_iso_date(&file.reviewed).unwrap_or_else(|| {
         problems.push(format!("reviewed: `{}` is not YYYY-MM-DD", file.reviewed));
         NaiveDate::MIN
     });
@@ -228,8 +229,8 @@ pub fn parse_sessions(json: &str, lang: &str) -> Result<(NaiveDate, Vec<Session>
         };
         let time = match entry.time {
             None => None,
-            Some(t) => match NaiveTime::parse_from_str(&t.start, "%H:%M") {
-                Ok(start)
+            Some(t) => match parse_hours_minutes(&t.start) {
+                Some(start)
                     if t.duration_minutes > 0
                         && t.duration_minutes <= 24 * 60
                         && t.utc_offset_minutes.abs() <= 14 * 60

@@ -4,6 +4,7 @@ pub mod activity;
 pub mod backup;
 pub mod bidi;
 pub mod checklist;
+pub mod date_text;
 pub mod embed;
 pub mod events;
 pub mod explainer;

@@ -2,6 +2,7 @@
 
 use super::Document;
 use crate::domain::checklist::Checklist;
+use crate::domain::journal::parse_iso_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -9,10 +10,26 @@ use std::collections::BTreeMap;
 /// Stored form of [`Checklist`], format 1: `{"done": {"task-id": "YYYY-MM-DD"}, "notes": {"step-id": "..."}}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoredChecklist {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "iso_dates")]
     pub done: BTreeMap<String, NaiveDate>,
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+}
+
+/// The ticks' dates, read with the app's own `YYYY-MM-DD` reader: chrono's general
+/// parser (which its `Deserialize` uses) added 5 KB to the checklist's code.
+fn iso_dates<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, NaiveDate>, D::Error> {
+    BTreeMap::<String, String>::deserialize(d)?
+        .into_iter()
+        .map(|(task, day)| match parse_iso_date(&day) {
+            Some(date) => Ok((task, date)),
+            None => Err(serde::de::Error::custom(format!(
+                "{task}: {day:?} is not YYYY-MM-DD"
+            ))),
+        })
+        .collect()
 }
 
 impl Document for StoredChecklist {

@@ -572,8 +572,10 @@ mod properties {
                 theme: theme.into(),
                 lang: lang.map(Into::into),
             });
+        // Ticks from 1900 to the year 9839: a tick's date is the day it was ticked, and
+        // the checklist reads four-digit years only (`date_text::parse_iso_date`).
         let checklist = (
-            prop::collection::btree_map(text(10), 0u64..3_000_000, 0..4),
+            prop::collection::btree_map(text(10), 0u64..2_900_000, 0..4),
             prop::collection::btree_map(text(10), text(60), 0..4),
         )
             .prop_map(|(done, notes)| StoredChecklist {

@@ -31,21 +31,7 @@ pub const DESCRIPTION_MAX: usize = 1_000;
 /// Most characters in private notes (a sanity limit of ours; the portal states none).
 pub const NOTES_MAX: usize = 5_000;
 
-/// Parses an ISO date, `YYYY-MM-DD` (what `<input type="date">` gives). Hand-written
-/// rather than chrono's format parser, which would add to the download for one format.
-pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        text.get(r)
-            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
-            .parse()
-            .ok()
-    };
-    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
-}
+pub use super::date_text::parse_iso_date;
 
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $key:ident,)+ }) => {
