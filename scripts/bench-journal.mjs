@@ -18,9 +18,9 @@
 // at 1,000 and 5,000 entries, opens /journal once so the app can settle its storage (the
 // chunked format migrates there), reloads, and then measures. 20,000 entries are saved in
 // the chunked format, as this version writes them: in format 1 they take 4.66 million
-// characters, and the migration, which writes the chunks beside the old key until they are
-// read back, does not fit in the quota (the old key stays and is read whole on every load:
-// ARCHITECTURE.md, "Known limit"). BENCH_SEED=legacy measures that case. The steps:
+// characters, which leaves no room for the chunks beside the old key, so they migrate
+// month by month (ARCHITECTURE.md, "Migration month by month"). BENCH_SEED=legacy
+// measures that case. The steps:
 //   first render  from the click on the nav link to the first entry in the DOM
 //   keystroke     one input event in the search box until the count has changed, then a
 //                 second one (the first also compiles the code it runs for the first time)

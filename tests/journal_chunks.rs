@@ -23,6 +23,8 @@ struct Fake {
     written: Rc<RefCell<Vec<String>>>,
     /// Reads of keys containing this text come back with one entry fewer.
     lossy: Rc<RefCell<Option<String>>>,
+    /// The failed write was a removal (its key stays behind).
+    failed_removal: Rc<Cell<bool>>,
 }
 
 impl Fake {
@@ -76,7 +78,8 @@ impl Backend for Fake {
         self.inner.set(key, value)
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.count()?;
+        self.count()
+            .inspect_err(|_| self.failed_removal.set(true))?;
         self.inner.remove(key)
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
@@ -319,17 +322,171 @@ fn a_migration_that_does_not_read_back_keeps_the_old_key_and_nothing_else() {
     );
 }
 
+/// The stored index's format version and its months still read from the format-1 key.
+fn index_state(fake: &Fake) -> Option<(u64, Vec<String>)> {
+    let raw = fake
+        .inner
+        .get(&format!("mvp-pathway:{INDEX_KEY}"))
+        .unwrap()?;
+    let doc: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let legacy = doc["data"]["legacy"]
+        .as_array()
+        .map(|a| a.iter().map(|m| m.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    Some((doc["v"].as_u64().unwrap(), legacy))
+}
+
 #[test]
-fn a_migration_without_room_keeps_the_old_key() {
+fn without_room_for_the_journal_twice_the_migration_goes_month_by_month() {
     let journal = sample();
     let old = format_1(&journal);
-    let fake = Fake::with_capacity(old.len() + 600);
+    // The old key takes 1,446 characters, the chunks and their index 2,134, the largest
+    // month 618: room for the chunks and one month twice, not for the chunks beside the
+    // whole old key.
+    let fake = Fake::with_capacity(old.len() + 1400);
+    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let opened = Store::new(fake.clone()).open_journal();
+    assert_eq!(opened.error, None);
+    assert_eq!(opened.decoded.as_ref(), Some(&journal));
+    assert_eq!(opened.index.total(), 5);
+    assert!(opened.index.legacy.is_empty());
+    let keys = app_keys(&fake);
+    assert!(
+        !keys.contains(&"mvp-pathway:journal".to_string()),
+        "{keys:?}"
+    );
+    // Finished: an index of format 2, as any other.
+    assert_eq!(index_state(&fake), Some((2, vec![])));
+    assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
+}
+
+#[test]
+fn without_room_for_one_month_the_old_key_stays_and_the_journal_is_whole() {
+    let journal = sample();
+    let old = format_1(&journal);
+    // Not even the first index: storage keeps format 1 alone, and the next save writes
+    // every month (one month alone would leave the others out of the index).
+    let fake = Fake::with_capacity(old.len() + 40);
     fake.inner.set("mvp-pathway:journal", &old).unwrap();
     let opened = Store::new(fake.clone()).open_journal();
     assert_eq!(opened.error, Some(StorageError::QuotaExceeded));
-    assert_eq!(opened.decoded.as_ref(), Some(&journal));
+    let mut decoded = opened.decoded.unwrap();
+    assert_eq!(decoded, journal);
+    assert_eq!(decoded.take_changed().len(), 4);
     assert_eq!(app_keys(&fake), ["mvp-pathway:journal"]);
     assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
+
+    // Room for the first index, not for a month: it lists every month under `legacy`, as
+    // format 3, and each load tries again.
+    let fake = Fake::with_capacity(old.len() + 250);
+    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let opened = Store::new(fake.clone()).open_journal();
+    assert_eq!(opened.error, Some(StorageError::QuotaExceeded));
+    let mut decoded = opened.decoded.unwrap();
+    assert_eq!(decoded, journal);
+    assert!(decoded.take_changed().is_empty());
+    assert_eq!(
+        index_state(&fake),
+        Some((
+            3,
+            vec![
+                "2026-03".into(),
+                "2026-02".into(),
+                "2026-01".into(),
+                "2025-11".into()
+            ]
+        ))
+    );
+    assert!(app_keys(&fake).contains(&"mvp-pathway:journal".to_string()));
+    assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
+}
+
+#[test]
+fn a_save_during_a_migration_month_by_month_writes_its_month_and_keeps_the_rest() {
+    let journal = sample();
+    let fake = Fake::default();
+    fake.inner
+        .set("mvp-pathway:journal", &format_1(&journal))
+        .unwrap();
+    // A migration stopped after its first index: every month is in the old key.
+    let partial = r#"{"v":3,"data":{"generation":1,"chunks":[],"legacy":["2026-03","2026-02","2026-01","2025-11"]}}"#;
+    fake.inner
+        .set(&format!("mvp-pathway:{INDEX_KEY}"), partial)
+        .unwrap();
+    let mut edited = journal.clone();
+    edited.take_changed();
+    let mut changed = edited.get("a").unwrap().clone();
+    changed.title = "Edited".into();
+    edited.insert(changed);
+    let months = edited.take_changed();
+    assert_eq!(months.len(), 1);
+    Store::new(fake.clone())
+        .save_journal(&edited, months)
+        .unwrap();
+    assert_eq!(
+        index_state(&fake),
+        Some((
+            3,
+            vec!["2026-02".into(), "2026-01".into(), "2025-11".into()]
+        ))
+    );
+    // March comes from its chunk (the old key's March is stale), the rest from the old key;
+    // the load finishes the migration.
+    let (reread, recoveries, error) = Store::new(fake.clone()).load_journal();
+    assert!(recoveries.is_empty() && error.is_none());
+    assert_eq!(reread, edited);
+    assert_eq!(reread.get("a").unwrap().title, "Edited");
+    assert_eq!(index_state(&fake), Some((2, vec![])));
+    assert!(!app_keys(&fake).contains(&"mvp-pathway:journal".to_string()));
+    assert_eq!(Store::new(fake.clone()).load_journal().0, edited);
+}
+
+#[test]
+fn a_failure_at_any_write_of_a_migration_month_by_month_loses_nothing() {
+    let journal = sample();
+    let old = format_1(&journal);
+    let capacity = old.len() + 1400;
+    // Count the writes of a migration that works.
+    let fake = Fake::with_capacity(capacity);
+    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let base = fake.writes.get();
+    assert_eq!(Store::new(fake.clone()).open_journal().error, None);
+    let total = fake.writes.get() - base;
+    assert!(
+        total >= 12,
+        "index, chunk, index and old key per month: {total}"
+    );
+
+    for n in 1..=total {
+        let fake = Fake::with_capacity(capacity);
+        fake.inner.set("mvp-pathway:journal", &old).unwrap();
+        fake.fail_at.set(Some(fake.writes.get() + n));
+        let opened = Store::new(fake.clone()).open_journal();
+        fake.fail_at.set(None);
+        assert_eq!(
+            opened.decoded.as_ref(),
+            Some(&journal),
+            "write {n}: the app's journal"
+        );
+        // What a fresh tab reads (and it goes on with the migration).
+        let (reread, recoveries, error) = Store::new(fake.clone()).load_journal();
+        assert!(recoveries.is_empty(), "write {n}: nothing unreadable");
+        assert_eq!(reread, journal, "write {n} failed: the whole journal, once");
+        // A removal that failed leaves an unreferenced key taking room (nothing reads it),
+        // which may keep the migration from finishing; else the next load finishes it.
+        if !fake.failed_removal.get() {
+            assert_eq!(error, None, "write {n}: the next load finishes");
+            assert_eq!(
+                index_state(&fake).map(|(_, l)| l),
+                Some(vec![]),
+                "write {n}"
+            );
+            assert!(
+                !app_keys(&fake).contains(&"mvp-pathway:journal".to_string()),
+                "write {n}"
+            );
+        }
+    }
 }
 
 #[test]

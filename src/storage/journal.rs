@@ -17,6 +17,18 @@
 //! what older versions wrote and what "export everything" files hold. On first load it is
 //! migrated; the old key stays until the chunks have been read back and match.
 //!
+//! **A migration that frees room as it goes**: writing every chunk beside the old key needs
+//! room for the journal twice, which a journal over half the ~5 M-character quota does not
+//! have. When the whole migration fails for want of room, it goes month by month: the index
+//! first lists every month under `legacy` (those months are read from the format-1 key),
+//! then for each month its chunk is written and read back, the index moves the month from
+//! `legacy` to `chunks`, and the format-1 key is rewritten without it (smaller each time).
+//! At every point the index and the keys it names hold the whole journal once: a month in
+//! `chunks` is never read from the old key, which may still hold it until its rewrite. An
+//! index with a `legacy` list is written as format 3, so an older version of the app sees
+//! a newer format and leaves it alone rather than reading half a journal; without one it
+//! stays format 2.
+//!
 //! Reading checks every entry with the same rules as the entry form; an unreadable chunk is
 //! set aside under a backup key (nothing is dropped silently) and the user is offered recovery.
 
@@ -90,6 +102,8 @@ impl From<StoredJournal> for Journal {
 pub const INDEX_KEY: &str = "journal:index";
 /// The chunked format's version (format 1 is [`StoredJournal`]).
 pub const CHUNKED_VERSION: u32 = 2;
+/// The index's version while a migration is moving months out of the format-1 key.
+pub const PARTIAL_INDEX_VERSION: u32 = 3;
 
 /// One month's chunk as the index lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +169,9 @@ pub struct JournalIndex {
     /// The save that wrote it (0: nothing saved yet).
     pub generation: u64,
     pub chunks: Vec<ChunkRef>,
+    /// Months still read from the format-1 key: a migration that frees room as it goes is
+    /// under way (see the module's documentation). Never a month of `chunks`.
+    pub legacy: Vec<Month>,
 }
 
 impl JournalIndex {
@@ -183,6 +200,8 @@ struct ChunkRefDto {
 struct IndexDto {
     generation: u64,
     chunks: Vec<ChunkRefDto>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    legacy: Vec<String>,
 }
 
 impl Serialize for JournalIndex {
@@ -200,6 +219,7 @@ impl Serialize for JournalIndex {
                     types: c.types.to_vec(),
                 })
                 .collect(),
+            legacy: self.legacy.iter().map(Month::to_string).collect(),
         }
         .serialize(s)
     }
@@ -233,16 +253,43 @@ impl<'de> Deserialize<'de> for JournalIndex {
         if chunks.windows(2).any(|w| w[0].month == w[1].month) {
             return Err(D::Error::custom("a month is listed twice"));
         }
+        let mut legacy = Vec::with_capacity(dto.legacy.len());
+        for m in &dto.legacy {
+            let month = Month::parse(m).ok_or_else(|| D::Error::custom("bad month"))?;
+            if chunks.iter().any(|c| c.month == month) || legacy.contains(&month) {
+                return Err(D::Error::custom("a month is listed twice"));
+            }
+            legacy.push(month);
+        }
         Ok(JournalIndex {
             generation: dto.generation,
             chunks,
+            legacy,
         })
     }
 }
 
 impl Document for JournalIndex {
     const KEY: &'static str = INDEX_KEY;
-    const VERSION: u32 = CHUNKED_VERSION;
+    const VERSION: u32 = PARTIAL_INDEX_VERSION;
+
+    /// Format 2 is format 3 without a `legacy` list.
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            CHUNKED_VERSION => Ok(data),
+            _ => Err(format!("no upgrade from format {from}")),
+        }
+    }
+}
+
+/// The stored text of `index`: format 2, or 3 while it lists months of the format-1 key.
+fn index_text(index: &JournalIndex) -> Result<String, StorageError> {
+    let version = if index.legacy.is_empty() {
+        CHUNKED_VERSION
+    } else {
+        PARTIAL_INDEX_VERSION
+    };
+    envelope_text(version, index)
 }
 
 /// One month's entries as stored.
@@ -380,6 +427,9 @@ impl Store {
     pub fn open_journal(&self) -> OpenedJournal {
         let legacy_key = Store::full_key(StoredJournal::KEY);
         match self.load::<JournalIndex>() {
+            Loaded::Stored(index) if !index.legacy.is_empty() => {
+                return self.resume_migration(index);
+            }
             Loaded::Stored(index) => {
                 let legacy_left = matches!(self.backend.get(&legacy_key), Ok(Some(_)));
                 return OpenedJournal {
@@ -412,27 +462,155 @@ impl Store {
                 error: Some(error),
                 ..OpenedJournal::default()
             },
-            Loaded::Stored(StoredJournal(mut journal)) => match self.migrate_journal(&journal) {
+            Loaded::Stored(StoredJournal(journal)) => match self.migrate_journal(&journal) {
                 Ok(index) => OpenedJournal {
                     index,
                     decoded: Some(journal),
                     ..OpenedJournal::default()
                 },
-                Err(error) => {
-                    journal.mark_all_changed();
-                    OpenedJournal {
-                        decoded: Some(journal),
-                        error: Some(error),
-                        ..OpenedJournal::default()
-                    }
-                }
+                Err(error) => self.migration_stopped(journal, error),
             },
         }
     }
 
+    /// A migration that could not finish: the app goes on with `journal` (read whole), and
+    /// storage holds it whole, in format 1 or part way through a migration month by month.
+    fn migration_stopped(&self, mut journal: Journal, error: StorageError) -> OpenedJournal {
+        let index = match self.journal_index() {
+            Ok(Some(index)) => index,
+            // Still format 1 alone: a save of one month would write an index that leaves
+            // the other months out, so the next save writes every month.
+            _ => {
+                journal.mark_all_changed();
+                JournalIndex::default()
+            }
+        };
+        OpenedJournal {
+            index,
+            decoded: Some(journal),
+            error: Some(error),
+            ..OpenedJournal::default()
+        }
+    }
+
+    /// Goes on with a migration month by month (the index lists `legacy` months): the
+    /// journal is the index's chunks plus the format-1 key's entries of those months.
+    fn resume_migration(&self, index: JournalIndex) -> OpenedJournal {
+        let rest = match self.load::<StoredJournal>() {
+            Loaded::Stored(StoredJournal(rest)) => rest,
+            Loaded::Empty(_) => Journal::default(),
+            Loaded::Recovered { recovery, .. } => {
+                return OpenedJournal {
+                    index,
+                    recovery: Some(recovery),
+                    ..OpenedJournal::default()
+                }
+            }
+            Loaded::Failed { error, .. } => {
+                return OpenedJournal {
+                    index,
+                    error: Some(error),
+                    ..OpenedJournal::default()
+                }
+            }
+        };
+        let mut entries = Vec::with_capacity(index.total() + rest.len());
+        for chunk in &index.chunks {
+            match self.read_chunk(chunk) {
+                Ok(e) => entries.extend(e),
+                Err(recovery) => {
+                    return OpenedJournal {
+                        index,
+                        recovery: Some(recovery),
+                        ..OpenedJournal::default()
+                    }
+                }
+            }
+        }
+        entries.extend(
+            rest.entries()
+                .iter()
+                .filter(|e| index.legacy.contains(&Month::of(e.date)))
+                .cloned(),
+        );
+        let journal = Journal::from_saved(entries);
+        match self.migrate_month_by_month(&journal) {
+            Ok(index) => OpenedJournal {
+                index,
+                decoded: Some(journal),
+                ..OpenedJournal::default()
+            },
+            Err(error) => self.migration_stopped(journal, error),
+        }
+    }
+
+    /// Migrates a format-1 journal: at once, or month by month when there is no room for
+    /// it twice.
+    fn migrate_journal(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
+        match self.migrate_at_once(journal) {
+            Err(StorageError::QuotaExceeded) => self.migrate_month_by_month(journal),
+            done => done,
+        }
+    }
+
+    /// Moves the months of the format-1 key into chunks one at a time, freeing the room
+    /// each takes in the old key before the next (see the module's documentation). Each
+    /// chunk is read back before the index names it. An error leaves storage holding the
+    /// whole journal: the index with what was moved, the old key with the rest.
+    fn migrate_month_by_month(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
+        let mut index = match self.journal_index()? {
+            Some(index) if !index.legacy.is_empty() => index,
+            _ => {
+                // Every month is still read from the old key.
+                let start = JournalIndex {
+                    generation: 1,
+                    chunks: Vec::new(),
+                    legacy: journal.months(),
+                };
+                if !start.legacy.is_empty() {
+                    self.backend
+                        .set(&Store::full_key(INDEX_KEY), &index_text(&start)?)?;
+                }
+                start
+            }
+        };
+        while let Some(&month) = index.legacy.first() {
+            let mut save = self.begin_journal_save(BTreeSet::from([month]))?;
+            // The chunk (none for a month the journal no longer holds), read back.
+            self.step_journal_save(&mut save, journal)?;
+            let written = save.next.chunk(month).cloned();
+            if let Some(chunk) = written {
+                if self.read_chunk(&chunk).ok().as_deref() != Some(journal.month_entries(month)) {
+                    for key in save.written.drain(..) {
+                        let _ = self.backend.remove(&Store::full_key(&key));
+                    }
+                    return Err(StorageError::WriteFailed(
+                        "the journal read back differs from what was written".into(),
+                    ));
+                }
+            }
+            // The index, which now reads the month from its chunk.
+            while !self.step_journal_save(&mut save, journal)? {}
+            index = save.next;
+            let rest: Vec<Entry> = journal
+                .entries()
+                .iter()
+                .filter(|e| index.legacy.contains(&Month::of(e.date)))
+                .cloned()
+                .collect();
+            if rest.is_empty() {
+                self.drop_legacy_journal();
+            } else {
+                self.save(&StoredJournal(Journal::from_saved(rest)))?;
+            }
+        }
+        self.drop_legacy_journal();
+        Ok(index)
+    }
+
     /// Writes a format-1 journal as chunks, reads them back, and only when they match
     /// removes the format-1 key. On any failure the chunks are removed and the old key stays.
-    fn migrate_journal(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
+    fn migrate_at_once(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
         let months: BTreeSet<Month> = journal.months().into_iter().collect();
         let mut save = self.begin_journal_save(months)?;
         while !self.step_journal_save(&mut save, journal)? {}
@@ -539,6 +717,8 @@ impl Store {
         if let Some(month) = save.todo.pop() {
             let entries = journal.month_entries(month);
             save.next.chunks.retain(|c| c.month != month);
+            // From this save on, the month is what the journal holds, not the old key's.
+            save.next.legacy.retain(|m| *m != month);
             if !entries.is_empty() {
                 let mut chunk = ChunkRef::of(month, save.generation, entries);
                 // Never overwrite a key: another tab may be saving the same month.
@@ -570,11 +750,17 @@ impl Store {
                 .cloned()
                 .chain(mine)
                 .collect();
+            save.next.legacy = stored
+                .legacy
+                .iter()
+                .filter(|m| !save.months.contains(m))
+                .copied()
+                .collect();
             save.next.generation = stored.generation.max(save.base.generation) + 1;
             save.base = stored;
         }
         save.next.chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
-        let text = envelope_text(CHUNKED_VERSION, &save.next)?;
+        let text = index_text(&save.next)?;
         self.backend.set(&Store::full_key(INDEX_KEY), &text)?;
         // Committed. Keys the new index no longer names are left over; removing them may
         // fail without harm.

@@ -275,7 +275,10 @@ pub fn apply_import(store: &Store, plan: &ImportPlan) -> Result<usize, StorageEr
     if let Some(journal) = journal {
         let mut months: std::collections::BTreeSet<_> = journal.months().into_iter().collect();
         if let Ok(Some(index)) = store.journal_index() {
+            // Every month it names goes: those of its chunks and those it still reads
+            // from the format-1 key (a migration month by month was under way).
             months.extend(index.chunks.iter().map(|c| c.month));
+            months.extend(index.legacy);
         }
         if let Err(e) = store.save_journal(&journal, months) {
             put_back();

@@ -1,5 +1,6 @@
 // What the user sees when storage is blocked, full, or holds data the app cannot read.
 import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { entries } from "../../scripts/lib/journal-data.mjs";
 
 const SETTINGS = "mvp-pathway:settings";
 
@@ -115,4 +116,35 @@ test("a save that hits the storage quota shows an error and keeps the change on 
   });
   await page.getByLabel("Theme").selectOption("light");
   await expect(alert).toBeHidden();
+});
+
+test("a saved journal over half the storage quota moves to one key per month, a month at a time", async ({ page }) => {
+  // 7,000 entries in format 1 (one key, as older versions saved): about 3 million
+  // characters, so the quota (about 5 million) cannot hold every month's key beside it.
+  const list = entries(7000, "e");
+  const oldText = JSON.stringify({ v: 1, data: { entries: list } });
+  await page.goto("/about");
+  await appReady(page);
+  await page.evaluate((text) => localStorage.setItem("mvp-pathway:journal", text), oldText);
+  await page.goto("/journal");
+  await expect(page.getByTestId("journal-count")).toContainText("7,000");
+  await expect(page.getByTestId("save-error")).toHaveCount(0);
+  const stored = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem("mvp-pathway:journal:index"));
+    const ids = [];
+    for (const c of index.data.chunks) {
+      const chunk = JSON.parse(localStorage.getItem(`mvp-pathway:journal:${c.month}:${c.gen}`));
+      ids.push(...chunk.data.entries.map((e) => e.id));
+    }
+    return { version: index.v, legacy: index.data.legacy ?? [], old: localStorage.getItem("mvp-pathway:journal"), ids };
+  });
+  // Finished: a plain chunked index, the old key gone, every entry once.
+  expect(stored.version).toBe(2);
+  expect(stored.legacy).toEqual([]);
+  expect(stored.old).toBeNull();
+  expect(stored.ids.length).toBe(7000);
+  expect(new Set(stored.ids).size).toBe(7000);
+  // And it reads back after a reload, from the chunks.
+  await page.reload();
+  await expect(page.getByTestId("journal-count")).toContainText("7,000");
 });
