@@ -21,8 +21,9 @@
 //! room for the journal twice, which a journal over half the ~5 M-character quota does not
 //! have. When the whole migration fails for want of room, it goes month by month: the index
 //! first lists every month under `legacy` (those months are read from the format-1 key),
-//! then for each month its chunk is written and read back, the index moves the month from
-//! `legacy` to `chunks`, and the format-1 key is rewritten without it (smaller each time).
+//! then for each month its chunk is written and read back and the index moves the month
+//! from `legacy` to `chunks`; when room runs out, the format-1 key is rewritten without the
+//! months moved so far (smaller each time), and the month is tried again.
 //! At every point the index and the keys it names hold the whole journal once: a month in
 //! `chunks` is never read from the old key, which may still hold it until its rewrite. An
 //! index with a `legacy` list is written as format 3, so an older version of the app sees
@@ -558,9 +559,13 @@ impl Store {
     /// chunk is read back before the index names it. An error leaves storage holding the
     /// whole journal: the index with what was moved, the old key with the rest.
     fn migrate_month_by_month(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
+        // Whether the old key may hold months the index reads from chunks (room to give
+        // back): after a month moved, or when going on with an earlier migration.
+        let mut moved_since_rewrite = true;
         let mut index = match self.journal_index()? {
             Some(index) if !index.legacy.is_empty() => index,
             _ => {
+                moved_since_rewrite = false;
                 // Every month is still read from the old key.
                 let start = JournalIndex {
                     generation: 1,
@@ -574,38 +579,62 @@ impl Store {
                 start
             }
         };
+        // The old key is rewritten only when room runs out: each rewrite costs the whole
+        // rest of the journal, and giving back room month by month would rewrite it once
+        // per month.
         while let Some(&month) = index.legacy.first() {
-            let mut save = self.begin_journal_save(BTreeSet::from([month]))?;
-            // The chunk (none for a month the journal no longer holds), read back.
-            self.step_journal_save(&mut save, journal)?;
-            let written = save.next.chunk(month).cloned();
-            if let Some(chunk) = written {
-                if self.read_chunk(&chunk).ok().as_deref() != Some(journal.month_entries(month)) {
-                    for key in save.written.drain(..) {
-                        let _ = self.backend.remove(&Store::full_key(&key));
-                    }
-                    return Err(StorageError::WriteFailed(
-                        "the journal read back differs from what was written".into(),
-                    ));
+            match self.move_month(journal, month) {
+                Ok(next) => {
+                    index = next;
+                    moved_since_rewrite = true;
                 }
-            }
-            // The index, which now reads the month from its chunk.
-            while !self.step_journal_save(&mut save, journal)? {}
-            index = save.next;
-            let rest: Vec<Entry> = journal
-                .entries()
-                .iter()
-                .filter(|e| index.legacy.contains(&Month::of(e.date)))
-                .cloned()
-                .collect();
-            if rest.is_empty() {
-                self.drop_legacy_journal();
-            } else {
-                self.save(&StoredJournal(Journal::from_saved(rest)))?;
+                Err(StorageError::QuotaExceeded) if moved_since_rewrite => {
+                    self.rewrite_legacy(journal, &index)?;
+                    moved_since_rewrite = false;
+                }
+                Err(e) => return Err(e),
             }
         }
         self.drop_legacy_journal();
         Ok(index)
+    }
+
+    /// Writes the chunk of `month`, reads it back, then the index that reads the month from
+    /// it (and no longer from the old key). Returns that index.
+    fn move_month(&self, journal: &Journal, month: Month) -> Result<JournalIndex, StorageError> {
+        let mut save = self.begin_journal_save(BTreeSet::from([month]))?;
+        // The chunk (none for a month the journal no longer holds), read back.
+        self.step_journal_save(&mut save, journal)?;
+        let written = save.next.chunk(month).cloned();
+        if let Some(chunk) = written {
+            if self.read_chunk(&chunk).ok().as_deref() != Some(journal.month_entries(month)) {
+                for key in save.written.drain(..) {
+                    let _ = self.backend.remove(&Store::full_key(&key));
+                }
+                return Err(StorageError::WriteFailed(
+                    "the journal read back differs from what was written".into(),
+                ));
+            }
+        }
+        while !self.step_journal_save(&mut save, journal)? {}
+        Ok(save.next)
+    }
+
+    /// The old key with only the months `index` still reads from it (a smaller text, so
+    /// it always fits where the larger one did), or no old key when there are none.
+    fn rewrite_legacy(&self, journal: &Journal, index: &JournalIndex) -> Result<(), StorageError> {
+        let rest: Vec<Entry> = journal
+            .entries()
+            .iter()
+            .filter(|e| index.legacy.contains(&Month::of(e.date)))
+            .cloned()
+            .collect();
+        if rest.is_empty() {
+            self.drop_legacy_journal();
+            Ok(())
+        } else {
+            self.save(&StoredJournal(Journal::from_saved(rest)))
+        }
     }
 
     /// Writes a format-1 journal as chunks, reads them back, and only when they match
