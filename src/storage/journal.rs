@@ -623,18 +623,29 @@ impl Store {
     /// The old key with only the months `index` still reads from it (a smaller text, so
     /// it always fits where the larger one did), or no old key when there are none.
     fn rewrite_legacy(&self, journal: &Journal, index: &JournalIndex) -> Result<(), StorageError> {
-        let rest: Vec<Entry> = journal
+        let rest: Vec<&Entry> = journal
             .entries()
             .iter()
             .filter(|e| index.legacy.contains(&Month::of(e.date)))
-            .cloned()
             .collect();
         if rest.is_empty() {
             self.drop_legacy_journal();
-            Ok(())
-        } else {
-            self.save(&StoredJournal(Journal::from_saved(rest)))
+            return Ok(());
         }
+        // Written with the chunks' entry writer (the same JSON as format 1's records), so
+        // the journal's pages carry no second one: `StoredJournal`'s added 6 KB to them.
+        #[derive(Serialize)]
+        struct Rest<'a> {
+            entries: Vec<EntryOut<'a>>,
+        }
+        let text = envelope_text(
+            StoredJournal::VERSION,
+            &Rest {
+                entries: rest.into_iter().map(EntryOut).collect(),
+            },
+        )?;
+        self.backend
+            .set(&Store::full_key(StoredJournal::KEY), &text)
     }
 
     /// Writes a format-1 journal as chunks, reads them back, and only when they match
