@@ -278,6 +278,19 @@ fn format_1(journal: &Journal) -> String {
         .unwrap()
 }
 
+/// Storage holding `journal` in format 1 and `room` characters more.
+fn format_1_with_room(journal: &Journal, room: usize) -> Fake {
+    let old = format_1(journal);
+    let fake = Fake::with_capacity(old.len() + room);
+    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    fake
+}
+
+/// Whether the format-1 key is still there.
+fn has_old_key(fake: &Fake) -> bool {
+    app_keys(fake).contains(&"mvp-pathway:journal".to_string())
+}
+
 #[test]
 fn format_1_migrates_and_the_old_key_goes_only_after_the_read_back() {
     let fake = Fake::default();
@@ -339,22 +352,16 @@ fn index_state(fake: &Fake) -> Option<(u64, Vec<String>)> {
 #[test]
 fn without_room_for_the_journal_twice_the_migration_goes_month_by_month() {
     let journal = sample();
-    let old = format_1(&journal);
     // The old key takes 1,446 characters, the chunks and their index 2,134, the largest
     // month 618: room for the chunks and one month twice, not for the chunks beside the
     // whole old key.
-    let fake = Fake::with_capacity(old.len() + 1400);
-    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let fake = format_1_with_room(&journal, 1400);
     let opened = Store::new(fake.clone()).open_journal();
     assert_eq!(opened.error, None);
     assert_eq!(opened.decoded.as_ref(), Some(&journal));
     assert_eq!(opened.index.total(), 5);
     assert!(opened.index.legacy.is_empty());
-    let keys = app_keys(&fake);
-    assert!(
-        !keys.contains(&"mvp-pathway:journal".to_string()),
-        "{keys:?}"
-    );
+    assert!(!has_old_key(&fake), "{:?}", app_keys(&fake));
     // Finished: an index of format 2, as any other.
     assert_eq!(index_state(&fake), Some((2, vec![])));
     assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
@@ -363,11 +370,9 @@ fn without_room_for_the_journal_twice_the_migration_goes_month_by_month() {
 #[test]
 fn without_room_for_one_month_the_old_key_stays_and_the_journal_is_whole() {
     let journal = sample();
-    let old = format_1(&journal);
     // Not even the first index: storage keeps format 1 alone, and the next save writes
     // every month (one month alone would leave the others out of the index).
-    let fake = Fake::with_capacity(old.len() + 40);
-    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let fake = format_1_with_room(&journal, 40);
     let opened = Store::new(fake.clone()).open_journal();
     assert_eq!(opened.error, Some(StorageError::QuotaExceeded));
     let mut decoded = opened.decoded.unwrap();
@@ -378,8 +383,7 @@ fn without_room_for_one_month_the_old_key_stays_and_the_journal_is_whole() {
 
     // Room for the first index, not for a month: it lists every month under `legacy`, as
     // format 3, and each load tries again.
-    let fake = Fake::with_capacity(old.len() + 250);
-    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let fake = format_1_with_room(&journal, 250);
     let opened = Store::new(fake.clone()).open_journal();
     assert_eq!(opened.error, Some(StorageError::QuotaExceeded));
     let mut decoded = opened.decoded.unwrap();
@@ -397,7 +401,7 @@ fn without_room_for_one_month_the_old_key_stays_and_the_journal_is_whole() {
             ]
         ))
     );
-    assert!(app_keys(&fake).contains(&"mvp-pathway:journal".to_string()));
+    assert!(has_old_key(&fake));
     assert_eq!(Store::new(fake.clone()).load_journal().0, journal);
 }
 
@@ -437,18 +441,15 @@ fn a_save_during_a_migration_month_by_month_writes_its_month_and_keeps_the_rest(
     assert_eq!(reread, edited);
     assert_eq!(reread.get("a").unwrap().title, "Edited");
     assert_eq!(index_state(&fake), Some((2, vec![])));
-    assert!(!app_keys(&fake).contains(&"mvp-pathway:journal".to_string()));
+    assert!(!has_old_key(&fake));
     assert_eq!(Store::new(fake.clone()).load_journal().0, edited);
 }
 
 #[test]
 fn a_failure_at_any_write_of_a_migration_month_by_month_loses_nothing() {
     let journal = sample();
-    let old = format_1(&journal);
-    let capacity = old.len() + 1400;
     // Count the writes of a migration that works.
-    let fake = Fake::with_capacity(capacity);
-    fake.inner.set("mvp-pathway:journal", &old).unwrap();
+    let fake = format_1_with_room(&journal, 1400);
     let base = fake.writes.get();
     assert_eq!(Store::new(fake.clone()).open_journal().error, None);
     let total = fake.writes.get() - base;
@@ -458,8 +459,7 @@ fn a_failure_at_any_write_of_a_migration_month_by_month_loses_nothing() {
     );
 
     for n in 1..=total {
-        let fake = Fake::with_capacity(capacity);
-        fake.inner.set("mvp-pathway:journal", &old).unwrap();
+        let fake = format_1_with_room(&journal, 1400);
         fake.fail_at.set(Some(fake.writes.get() + n));
         let opened = Store::new(fake.clone()).open_journal();
         fake.fail_at.set(None);
@@ -481,10 +481,7 @@ fn a_failure_at_any_write_of_a_migration_month_by_month_loses_nothing() {
                 Some(vec![]),
                 "write {n}"
             );
-            assert!(
-                !app_keys(&fake).contains(&"mvp-pathway:journal".to_string()),
-                "write {n}"
-            );
+            assert!(!has_old_key(&fake), "write {n}");
         }
     }
 }

@@ -6,8 +6,9 @@
 use crate::components::rendered_html::Markdown;
 use crate::compress::{deflate, inflate, CodecError};
 use crate::domain::checklist::{Checklist, NOTE_MAX_CHARS};
+use crate::domain::date_text::parse_iso_date;
 use crate::domain::journal::stats::{in_window, local_date};
-use crate::domain::journal::{parse_iso_date, ActivityType, Entry};
+use crate::domain::journal::{ActivityType, Entry};
 use crate::domain::peer::{
     append_note, base64url_decode, base64url_encode, link, Fragment, Kind, LinkError, PeerReply,
     PeerRequest, SharedEntry, CHAT_LIMIT, MAX_ENTRIES, MAX_FEEDBACK, MAX_JSON_BYTES, MAX_NAME,

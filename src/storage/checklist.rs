@@ -2,7 +2,7 @@
 
 use super::Document;
 use crate::domain::checklist::Checklist;
-use crate::domain::journal::parse_iso_date;
+use crate::domain::date_text::parse_iso_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -185,6 +185,13 @@ impl JournalIndex {
     pub fn chunk(&self, month: Month) -> Option<&ChunkRef> {
         self.chunks.iter().find(|c| c.month == month)
     }
+
+    /// The ones of `entries` in a month still read from the format-1 key.
+    fn in_legacy<'a>(&'a self, entries: &'a [Entry]) -> impl Iterator<Item = &'a Entry> {
+        entries
+            .iter()
+            .filter(|e| self.legacy.contains(&Month::of(e.date)))
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -528,12 +535,7 @@ impl Store {
                 }
             }
         }
-        entries.extend(
-            rest.entries()
-                .iter()
-                .filter(|e| index.legacy.contains(&Month::of(e.date)))
-                .cloned(),
-        );
+        entries.extend(index.in_legacy(rest.entries()).cloned());
         let journal = Journal::from_saved(entries);
         match self.migrate_month_by_month(&journal) {
             Ok(index) => OpenedJournal {
@@ -608,9 +610,7 @@ impl Store {
         let written = save.next.chunk(month).cloned();
         if let Some(chunk) = written {
             if self.read_chunk(&chunk).ok().as_deref() != Some(journal.month_entries(month)) {
-                for key in save.written.drain(..) {
-                    let _ = self.backend.remove(&Store::full_key(&key));
-                }
+                self.discard(&mut save);
                 return Err(StorageError::WriteFailed(
                     "the journal read back differs from what was written".into(),
                 ));
@@ -623,11 +623,7 @@ impl Store {
     /// The old key with only the months `index` still reads from it (a smaller text, so
     /// it always fits where the larger one did), or no old key when there are none.
     fn rewrite_legacy(&self, journal: &Journal, index: &JournalIndex) -> Result<(), StorageError> {
-        let rest: Vec<&Entry> = journal
-            .entries()
-            .iter()
-            .filter(|e| index.legacy.contains(&Month::of(e.date)))
-            .collect();
+        let rest: Vec<&Entry> = index.in_legacy(journal.entries()).collect();
         if rest.is_empty() {
             self.drop_legacy_journal();
             return Ok(());
@@ -746,11 +742,16 @@ impl Store {
     ) -> Result<bool, StorageError> {
         let result = self.step(save, journal);
         if result.is_err() {
-            for key in save.written.drain(..) {
-                let _ = self.backend.remove(&Store::full_key(&key));
-            }
+            self.discard(save);
         }
         result
+    }
+
+    /// Removes the keys `save` wrote so far (it failed, or what it wrote did not read back).
+    fn discard(&self, save: &mut JournalSave) {
+        for key in save.written.drain(..) {
+            let _ = self.backend.remove(&Store::full_key(&key));
+        }
     }
 
     fn step(&self, save: &mut JournalSave, journal: &Journal) -> Result<bool, StorageError> {
