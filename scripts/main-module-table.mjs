@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // What the main Wasm module holds, by crate: runs `twiggy top` (cargo install twiggy) on
-// the splitter's main module (target/split/main.wasm, names kept, before wasm-bindgen and
+// the splitter's main module (target/split/mvp-pathway/main.wasm; target/split/widget/main.wasm for the widgets, names kept, before wasm-bindgen and
 // wasm-opt) and prints a Markdown table of code and data bytes per crate. The sizes are
 // before optimisation: compare shares, not totals, with the shipped file.
-// Usage: node scripts/main-module-table.mjs [target/split/main.wasm | saved.csv] [rows]
+// Usage: node scripts/main-module-table.mjs [target/split/mvp-pathway/main.wasm | saved.csv] [rows]
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-const file = process.argv[2] ?? "target/split/main.wasm";
+const file = process.argv[2] ?? "target/split/mvp-pathway/main.wasm";
 const rows = Number(process.argv[3] ?? 20);
 // A .csv argument is a saved `twiggy top -f csv` output (to compare with an older build).
 const csv = file.endsWith(".csv") ? readFileSync(file, "utf8") : execFileSync("twiggy", ["top", "-n", "1000000", "-f", "csv", file], { encoding: "utf8", maxBuffer: 1 << 28 });

@@ -49,14 +49,7 @@ use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_setting
 #[component]
 pub fn App() -> impl IntoView {
     if web::route_path().starts_with("/embed/") {
-        let pairs = web::query_pairs();
-        let options = EmbedOptions::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        let (lang, theme) = (options.lang, options.theme);
-        provide_app_state_adjusted(AppStorage::open(), move |s| {
-            s.lang = lang.or(s.lang);
-            s.theme = theme;
-        });
-        view! { <EmbedShell options/> }.into_any()
+        view! { <WidgetApp/> }.into_any()
     } else if web::route_path().starts_with("/peer/view") {
         // A peer's read-only page leaves their storage exactly as it was.
         let store = storage::Store::new(storage::ReadOnlyBackend::open());
@@ -66,6 +59,41 @@ pub fn App() -> impl IntoView {
         provide_app_state(AppStorage::open());
         view! { <Shell/> }.into_any()
     }
+}
+
+/// An embedded widget (`/embed/<widget>`), with the options of its address. The release
+/// build mounts it from its own binary (`src/bin/widget.rs`), whose main module holds no
+/// page or shell of the full app; `App` shows it in builds without the splitter.
+#[component]
+pub fn WidgetApp() -> impl IntoView {
+    let pairs = web::query_pairs();
+    let options = EmbedOptions::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (lang, theme) = (options.lang, options.theme);
+    provide_app_state_adjusted(AppStorage::open(), move |s| {
+        s.lang = lang.or(s.lang);
+        s.theme = theme;
+    });
+    view! { <EmbedShell options/> }
+}
+
+/// Mounts `app` once the reader's language is loaded (each binary's `main`).
+pub fn start<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    // Leptos's executor starts with the mount, so the language loads on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(reason) = state::prepare_language().await {
+            if !i18n::Lang::En.is_ready() {
+                // Not even English could be loaded (offline on a first visit, or a
+                // deploy mid-load): say so in plain text, with a way to try again.
+                web::show_load_failure(&reason);
+                return;
+            }
+        }
+        leptos::mount::mount_to_body(app);
+    });
 }
 
 /// Router and frame of an embedded widget.

@@ -148,3 +148,8 @@ lazy_page!(
     /// `/peer/*`: peer feedback links (builder, read-only view, reply).
     PeerRoute => peer::Peer
 );
+
+// `every_page`: the widgets' binary (`src/bin/widget.rs`) references it without calling
+// it. The splitter leaves a lazy page whose loader nothing references in the main
+// module, so without it the widgets' main module would hold every page of the app.
+include!(concat!(env!("OUT_DIR"), "/every_page.rs"));

@@ -43,7 +43,9 @@ export async function run(dir, ctx = {}) {
     // Route packs (scripts/build/split.mjs) repeat the chunk files they bundle: offline,
     // the chunk loader falls back to the single files, which are precached.
     // The host's header files (scripts/build/security.mjs) are not served to browsers.
-    globIgnores: [SW_FILE, "**/*.map", "**/pack__*.wasm", "_headers", "staticwebapp.config.json", "**/*.d.ts"],
+    // The widgets' binary (pkg-<hash>/widget/) runs only in other sites' frames, which
+    // this worker never controls (widget pages always come from the server).
+    globIgnores: [SW_FILE, "**/*.map", "**/pack__*.wasm", "**/widget/**", "_headers", "staticwebapp.config.json", "**/*.d.ts"],
     swDest,
     mode: "production",
     sourcemap: false,

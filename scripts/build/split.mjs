@@ -6,11 +6,14 @@
 //     the failure to the Wasm, where leptos_router 0.8 would panic and kill the app.
 //   - Renames pkg/ to pkg-<hash>/, the hash taken over every file in it, so a main module
 //     and chunks of two deploys can never mix and every file can be cached for a year.
+//   - Does the next two steps for each binary's folder: the full app's (pkg/) and the
+//     widgets' (pkg/widget/, src/bin/widget.rs), each with its own chunk loader.
 //   - Packs each route's Wasm files into one file (see `writePacks`): the splitter cuts a
 //     route's code into dozens of small shared chunks, and one request per chunk cost
 //     more than the code itself (headers, and brotli compressing each file alone).
-//   - Fills index.html's placeholders: the folder, the shipped languages, and for each
-//     route the pack to start downloading when the page is opened directly.
+//   - Fills index.html's placeholders: the folder, the widgets' subfolder, the shipped
+//     languages, and for each route the pack to start downloading when the page is opened
+//     directly (a widget's pack is in the widgets' folder).
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,9 +27,6 @@ import { join } from "node:path";
 export const ROUTE_VIEWS = {
   "/about": ["AboutRoute"],
   "/embed": ["EmbedGeneratorRoute"],
-  "/embed/faq": ["FaqRoute"],
-  "/embed/explainer": ["ExplainerRoute"],
-  "/embed/checklist": ["ChecklistRoute"],
   "/faq": ["FaqRoute"],
   "/events": ["EventsRoute"],
   "/explainer": ["ExplainerRoute"],
@@ -40,6 +40,13 @@ export const ROUTE_VIEWS = {
   "/peer": ["PeerRoute"],
 };
 
+/** The same for the widgets, whose own binary (src/bin/widget.rs) is in `pkg/widget/`. */
+export const WIDGET_VIEWS = {
+  "/embed/faq": ["FaqRoute"],
+  "/embed/explainer": ["ExplainerRoute"],
+  "/embed/checklist": ["ChecklistRoute"],
+};
+
 /**
  * The page module of each route prefix, whose language file (`text/page-<module>-<lang>.json`)
  * the page needs: read from `lazy_page!(Name => module::Page)` in src/routes.rs, as build.rs
@@ -49,7 +56,7 @@ export function routeTexts(routesRs = readFileSync(new URL("../../src/routes.rs"
   const modules = {};
   for (const m of routesRs.matchAll(/^\s*(\w+) => (\w+)::(\w+)\s*$/gm)) modules[m[1]] = m[2];
   const texts = {};
-  for (const [prefix, views] of Object.entries(ROUTE_VIEWS)) {
+  for (const [prefix, views] of Object.entries({ ...ROUTE_VIEWS, ...WIDGET_VIEWS })) {
     const view = views.filter((v) => /Route$/.test(v)).at(-1);
     const module = modules[view];
     if (!module) throw new Error(`split.mjs: ${view} is not a lazy_page! in src/routes.rs`);
@@ -68,26 +75,27 @@ function walk(dir) {
 export async function run(dir, ctx) {
   const pkg = join(dir, "pkg");
   if (!existsSync(pkg)) throw new Error("split.mjs: no pkg/ folder in the build (scripts/build/wasm.sh)");
-  const files = walk(pkg).sort();
   const split = existsSync(join(pkg, "__wasm_split.js"));
-  if (ctx.profile === "release" && (!split || !files.some((f) => /^split_.*\.wasm$/.test(f)))) {
+  if (ctx.profile === "release" && (!split || !readdirSync(pkg).some((f) => /^split_.*\.wasm$/.test(f)))) {
     throw new Error("split.mjs: a release build must be the split build (no __wasm_split.js or split_*.wasm)");
   }
-
-  let routes = {};
-  if (split) {
-    const loaderPath = join(pkg, "__wasm_split.js");
-    let loader = patchLoader(readFileSync(loaderPath, "utf8"));
-    const packs = writePacks(pkg, routeFiles(loader, files), helperFiles(loader, files));
-    routes = packs.routes;
-    loader = addPackLoader(loader, [...new Set(Object.values(routes))].sort(), packs.helpers);
-    writeFileSync(loaderPath, loader);
-    files.push(...Object.keys(packs.table));
-    files.sort();
+  const widget = join(pkg, "widget");
+  if (split && !existsSync(join(widget, "__wasm_split.js"))) {
+    throw new Error("split.mjs: the split build has no widget binary (pkg/widget/, scripts/build/wasm.sh)");
   }
 
-  if (ctx.profile === "release") await minifyJs(pkg);
+  // Each binary's folder: its chunk loader patched, its route packs written.
+  const routes = {};
+  for (const [folder, views] of split ? [[pkg, ROUTE_VIEWS], [widget, WIDGET_VIEWS]] : []) {
+    Object.assign(routes, packFolder(folder, views));
+  }
 
+  if (ctx.profile === "release") {
+    await minifyJs(pkg);
+    if (split) await minifyJs(widget);
+  }
+
+  const files = walk(pkg).sort();
   const hash = createHash("sha256");
   for (const f of files) {
     hash.update(f);
@@ -104,16 +112,32 @@ export async function run(dir, ctx) {
   const indexPath = join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const texts = split ? routeTexts() : {};
-  for (const placeholder of ["__MVP_PKG__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__"]) {
+  for (const placeholder of ["__MVP_PKG__", "__MVP_WIDGET__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__"]) {
     if (!html.includes(placeholder)) throw new Error(`split.mjs: index.html has no ${placeholder}`);
   }
   html = html
     .replaceAll("__MVP_PKG__", name)
+    // Widget pages load the widgets' binary; builds without it (debug) show them from the app's.
+    .replaceAll("__MVP_WIDGET__", split ? "widget/" : "")
     .replaceAll("__MVP_LANGS__", JSON.stringify(langs))
     .replaceAll("__MVP_ROUTES__", JSON.stringify(routes))
     .replaceAll("__MVP_TEXTS__", JSON.stringify(texts));
   writeFileSync(indexPath, html);
   console.log(`split.mjs: ${name}/ with ${files.length} files, ${langs.length} languages, ${Object.keys(routes).length} routes mapped`);
+}
+
+/**
+ * One binary's folder (`pkg/` or `pkg/widget/`): patches its chunk loader and writes the
+ * packs of `views`' routes. Returns the pack of each route prefix.
+ */
+function packFolder(folder, views) {
+  const files = readdirSync(folder).filter((f) => statSync(join(folder, f)).isFile()).sort();
+  const loaderPath = join(folder, "__wasm_split.js");
+  let loader = patchLoader(readFileSync(loaderPath, "utf8"));
+  const packs = writePacks(folder, routeFiles(loader, files, views), helperFiles(loader, files), views);
+  loader = addPackLoader(loader, [...new Set(Object.values(packs.routes))].sort(), packs.helpers);
+  writeFileSync(loaderPath, loader);
+  return packs.routes;
 }
 
 /** The loader with failed downloads announced to the page instead of the Wasm. */
@@ -172,10 +196,10 @@ export function helperFiles(js, files) {
 }
 
 /** For each route prefix, the Wasm files its lazy views need, from the loader's code. */
-export function routeFiles(js, files) {
+export function routeFiles(js, files, routeViews = ROUTE_VIEWS) {
   const chunkOf = chunksOf(js);
   const result = {};
-  for (const [prefix, views] of Object.entries(ROUTE_VIEWS)) {
+  for (const [prefix, views] of Object.entries(routeViews)) {
     const needed = new Set();
     for (const view of views) {
       // `#[lazy_route]` names the split after the struct: AboutRoute -> __about_route_view_<n>;
@@ -215,7 +239,7 @@ function leb(n) {
  * serves it as `application/wasm` and compresses it like the modules themselves.
  * Returns the pack of each route prefix and the files in each pack.
  */
-export function writePacks(pkg, routeFileLists, helperFileLists = {}) {
+export function writePacks(pkg, routeFileLists, helperFileLists = {}, routeViews = ROUTE_VIEWS) {
   const routes = {};
   const table = {};
   const helpers = {};
@@ -231,7 +255,7 @@ export function writePacks(pkg, routeFileLists, helperFileLists = {}) {
     table[name] = list;
   };
   for (const [prefix, list] of Object.entries(routeFileLists)) {
-    const name = packName(ROUTE_VIEWS[prefix]);
+    const name = packName(routeViews[prefix]);
     routes[prefix] = name;
     if (!table[name]) write(name, list);
   }

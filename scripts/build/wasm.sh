@@ -7,7 +7,8 @@
 #      makes build.rs add --emit-relocs to the final link only), std built with it so that
 #      panics abort at once;
 #   2. wasm-split-cli cuts it into main.wasm plus one module per lazy route and chunks of
-#      shared code, and writes the loader __wasm_split.js;
+#      shared code, and writes the loader __wasm_split.js; the same again for the widgets'
+#      binary (src/bin/widget.rs), into widget/;
 #   3. wasm-bindgen --keep-lld-exports (the chunks call into the main module's table);
 #   4. wasm-opt -Oz on every module.
 # Debug (trunk serve, trunk build): one module with the `eager` feature, no splitter.
@@ -46,19 +47,27 @@ if [ "$PROFILE" = release ]; then
   # stable toolchain take them, for this one command only.
   RUSTC_BOOTSTRAP=1 MVP_SPLIT=1 cargo -Zbuild-std=std,panic_abort -Zpanic-immediate-abort \
     build --release --config 'profile.release.panic="immediate-abort"' \
-    --target wasm32-unknown-unknown --bin "$BIN" \
+    --target wasm32-unknown-unknown --bin "$BIN" --bin widget \
     --message-format=json-render-diagnostics >"$TARGET_DIR/split/cargo.json"
-  # The splitter prints one harmless "unknown name subsection" line per module.
-  wasm-split-cli "$TARGET_DIR/wasm32-unknown-unknown/release/$BIN.wasm" "$TARGET_DIR/split" \
-    2> >(grep -v "unknown name subsection" >&2)
-  wasm-bindgen "$TARGET_DIR/split/main.wasm" --target web --keep-lld-exports --no-demangle \
-    --out-name main --out-dir "$PKG"
-  cp "$TARGET_DIR"/split/__wasm_split.js "$PKG/"
-  for f in "$TARGET_DIR"/split/split_*.wasm "$TARGET_DIR"/split/chunk_*.wasm; do
-    [ -e "$f" ] && cp "$f" "$PKG/"
-  done
+  # Each binary split on its own: the full app into $PKG, the widgets (src/bin/widget.rs)
+  # into $PKG/widget/, each with its main module, chunk loader and chunks.
+  split_bin() {
+    local bin="$1" out="$TARGET_DIR/split/$1" pkg="$2"
+    mkdir -p "$out" "$pkg"
+    # The splitter prints one harmless "unknown name subsection" line per module.
+    wasm-split-cli "$TARGET_DIR/wasm32-unknown-unknown/release/$bin.wasm" "$out" \
+      2> >(grep -v "unknown name subsection" >&2)
+    wasm-bindgen "$out/main.wasm" --target web --keep-lld-exports --no-demangle \
+      --out-name main --out-dir "$pkg"
+    cp "$out"/__wasm_split.js "$pkg/"
+    for f in "$out"/split_*.wasm "$out"/chunk_*.wasm; do
+      [ -e "$f" ] && cp "$f" "$pkg/"
+    done
+  }
+  split_bin "$BIN" "$PKG"
+  split_bin widget "$PKG/widget"
   # wasm-opt -Oz on every module, in one process (see the script for why).
-  node scripts/build/wasm-opt.mjs "$PKG"/*.wasm
+  node scripts/build/wasm-opt.mjs "$PKG"/*.wasm "$PKG"/widget/*.wasm
 else
   cargo build --target wasm32-unknown-unknown --bin "$BIN" --features eager \
     --message-format=json-render-diagnostics >"$TARGET_DIR/split/cargo.json"

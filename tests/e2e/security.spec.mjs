@@ -53,7 +53,10 @@ test("pages, widgets and files are served with the production headers", async ({
   // Minified HTML may leave attribute values unquoted; the split build's files are in a
   // per-build folder named relative to the page (pkg-<hash>/main_bg.wasm).
   const assets = [...new Set([...html.matchAll(/(?:href|src)=["']?\/?([^"'\s>]+\.(?:js|wasm|css))/g)].map((m) => `/${m[1]}`))];
-  expect(assets.some((a) => /^\/pkg-[0-9a-f]{12}\/main_bg\.wasm$/.test(a)), assets.join(", ")).toBe(true);
+  // The loader script fetches the main module of the app, or of the widgets on a widget page.
+  const pkg = html.match(/pkg-[0-9a-f]{12}/)?.[0];
+  expect(pkg, "index.html names the per-build folder").toBeTruthy();
+  assets.push(`/${pkg}/main_bg.wasm`, `/${pkg}/widget/main_bg.wasm`, `/${pkg}/widget/main.js`);
   for (const asset of assets) {
     const headers = (await request.get(asset)).headers();
     expect(headers["cache-control"], asset).toBe("public, max-age=31536000, immutable");

@@ -78,6 +78,10 @@ test("an embedded widget downloads only its widget's code", async ({ page }) => 
     await expect(page.locator("h1").first()).toBeVisible();
     await page.waitForLoadState("networkidle");
     expect(splitModules(urls)).toEqual([view]);
+    // The widgets' own binary: no main module, chunk or pack of the full app.
+    const code = urls.filter((u) => /\.(wasm|js)$/.test(new URL(u).pathname) && /\/pkg-[0-9a-f]{12}\//.test(u));
+    expect(code.length).toBeGreaterThan(0);
+    expect(code.filter((u) => !/\/pkg-[0-9a-f]{12}\/widget\//.test(u)), path).toEqual([]);
     page.removeAllListeners("request");
   }
 });
