@@ -38,6 +38,10 @@ test("on a phone the preview loads when it is scrolled to, not with the page", a
   await preview.scrollIntoViewIfNeeded();
   await expect(preview).toHaveAttribute("src", "/embed/faq");
   await expect(page.frameLocator("iframe.embed-preview").locator("details.faq-item").first()).toBeVisible();
+  // Framed by the app itself, the widget runs the app's binary, which this page has loaded
+  // (the browser's cache has it), not the widgets' binary.
+  expect(widgetRequests.filter((u) => /\/main_bg\.wasm$/.test(u))).toEqual([expect.stringMatching(/\/pkg-[0-9a-f]{12}\/main_bg\.wasm$/)]);
+  expect(widgetRequests.filter((u) => /\/widget\//.test(u))).toEqual([]);
   // The options still drive it once it is shown.
   await page.getByLabel("Applying checklist").check();
   await expect(preview).toHaveAttribute("src", "/embed/checklist");
