@@ -286,16 +286,21 @@ fn recovery_file(list: &[Recovery]) -> String {
     pretty(&items)
 }
 
+/// What a failed save tells the person: the storage banner's text for `error`.
+pub fn save_error_key(error: &StorageError) -> Key {
+    match error {
+        StorageError::QuotaExceeded => Key::StorageErrorQuota,
+        StorageError::Protected => Key::StorageErrorProtected,
+        _ => Key::StorageErrorWrite,
+    }
+}
+
 /// Notices about storage: memory-only mode, failed saves, data set aside for recovery.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let i18n = use_i18n();
     let storage = use_storage();
-    let error_text = move |e: &StorageError| match e {
-        StorageError::QuotaExceeded => i18n.t(Key::StorageErrorQuota),
-        StorageError::Protected => i18n.t(Key::StorageErrorProtected),
-        _ => i18n.t(Key::StorageErrorWrite),
-    };
+    let error_text = move |e: &StorageError| i18n.t(save_error_key(e));
     let download_raw = move |_| {
         let text = storage
             .recoveries

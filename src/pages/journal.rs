@@ -7,6 +7,7 @@ use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
 use crate::components::print_summary::PrintSummary;
 use crate::components::reminder::ReminderDownload;
+use crate::components::shell::save_error_key;
 use crate::domain::backup::fingerprint;
 use crate::domain::bidi::isolate;
 use crate::domain::journal::areas::{area, AREAS, AREAS_LAST_REVIEWED};
@@ -619,7 +620,11 @@ pub fn JournalData() -> impl IntoView {
         reset();
         // The journal changes at once; the months it touches are written a few at a time.
         state.import(storage, &plan, m, move |result| {
-            if result.is_ok() {
+            if let Err(error) = &result {
+                // The storage banner says so at the top of the page; the person is down
+                // here, at the import: say it where they are too.
+                state.announce(i18n.t(save_error_key(error)).to_string());
+            } else {
                 state.announce(fill(
                     i18n.t(Key::JournalImported),
                     &[
