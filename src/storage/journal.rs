@@ -85,6 +85,8 @@ impl<'de> Deserialize<'de> for StoredJournal {
 impl Document for StoredJournal {
     const KEY: &'static str = "journal";
     const VERSION: u32 = 1;
+    // The journal's chunk has the `Value` path for its index and months anyway.
+    const READ_DIRECTLY: bool = false;
 }
 
 impl From<&Journal> for StoredJournal {
