@@ -160,6 +160,12 @@ fn main() {
         }
     }
 
+    let names: Vec<[&str; 2]> = tables
+        .iter()
+        .map(|(lang, t)| [lang.as_str(), t["lang_name"].as_str()])
+        .collect();
+    write_boot(&text_dir.join("boot.json"), &keys, &core, &parts, &names);
+
     faq_content::generate();
     check_events(&tables.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>());
 }
@@ -417,6 +423,225 @@ fn write_every_page(out_dir: &Path) {
     }
     out.push_str("    ]\n}\n");
     fs::write(out_dir.join("every_page.rs"), out).expect("write every_page.rs");
+}
+
+/// What the loader in `index.html` draws before the app arrives, for the addresses whose
+/// page is opened directly most (its first paint, and Lighthouse's largest one): the top
+/// of the page as the page itself shows it, down to its lead paragraph. Each row: the
+/// address, the lazy page module whose language file holds the texts (empty: the main
+/// module's), and the elements in order with their keys: `h1`, `h2`, `p`, `lead` (a
+/// `<p class="lead">`), `link` (a paragraph that is a link), `head` (the journal's heading
+/// and its add button), `notice` (an unofficial notice: text, link), `tabs` (the
+/// journal's, `key@address` each) and `section` (no key: what follows goes into a new
+/// `<section>`).
+/// The e2e test "each page's first paint…" compares every row with the page the app
+/// then shows, text and place.
+type BootRow = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static [&'static str])],
+);
+const JOURNAL_TABS: (&str, &[&str]) = (
+    "tabs",
+    &[
+        "journal_tab_entries@/journal",
+        "journal_tab_overview@/journal/overview",
+        "journal_tab_data@/journal/data",
+    ],
+);
+const BOOT: &[BootRow] = &[
+    (
+        "/",
+        "",
+        &[("h1", &["home_title"]), ("lead", &["home_lead"])],
+    ),
+    (
+        "/explainer",
+        "explainer",
+        &[
+            ("h1", &["explainer_title"]),
+            ("lead", &["explainer_intro_lead"]),
+        ],
+    ),
+    (
+        "/checklist",
+        "checklist",
+        &[("h1", &["checklist_title"]), ("lead", &["checklist_lead"])],
+    ),
+    (
+        "/journal",
+        "journal",
+        &[
+            JOURNAL_TABS,
+            ("head", &["journal_title", "journal_add"]),
+            ("lead", &["journal_lead"]),
+        ],
+    ),
+    (
+        "/journal/data",
+        "journal",
+        &[
+            JOURNAL_TABS,
+            ("h1", &["journal_data_title"]),
+            ("lead", &["journal_data_lead"]),
+        ],
+    ),
+    (
+        "/story",
+        "story",
+        &[("h1", &["story_title"]), ("lead", &["story_lead"])],
+    ),
+    ("/faq", "faq", FAQ_TOP),
+    (
+        "/events",
+        "events",
+        &[
+            ("h1", &["events_title"]),
+            ("notice", &["events_unofficial", "events_official_link"]),
+            ("lead", &["events_lead"]),
+        ],
+    ),
+    (
+        "/settings",
+        "settings",
+        &[("h1", &["settings_title"]), ("lead", &["settings_lead"])],
+    ),
+    (
+        "/about",
+        "about",
+        &[
+            ("h1", &["about_title"]),
+            ("section", &[]),
+            ("h2", &["about_unofficial_heading"]),
+            ("p", &["about_unofficial_body"]),
+            ("link", &["about_official_link"]),
+            ("section", &[]),
+            ("h2", &["about_privacy_heading"]),
+            ("p", &["about_privacy_body"]),
+            ("p", &["about_privacy_clear"]),
+        ],
+    ),
+    (
+        "/embed",
+        "embed",
+        &[("h1", &["embed_title"]), ("lead", &["embed_intro"])],
+    ),
+    ("/embed/faq", "faq", FAQ_TOP),
+    (
+        "/embed/explainer",
+        "explainer",
+        &[
+            ("h1", &["explainer_title"]),
+            ("lead", &["explainer_intro_lead"]),
+        ],
+    ),
+    (
+        "/embed/checklist",
+        "checklist",
+        &[("h1", &["checklist_title"]), ("lead", &["checklist_lead"])],
+    ),
+];
+const FAQ_TOP: &[(&str, &[&str])] = &[
+    ("h1", &["faq_title"]),
+    ("notice", &["faq_unofficial", "faq_official_link"]),
+    ("lead", &["faq_lead"]),
+];
+
+/// The header's texts that the first paint repeats, so that the page's heading is drawn
+/// where the app then shows it: the language and theme labels, and the theme choices in
+/// `Theme::ALL`'s order. The navigation's are read from `NAV_ITEMS` (see [`nav_items`]).
+const BOOT_HEADER: [&str; 5] = [
+    "pref_language",
+    "pref_theme",
+    "theme_auto",
+    "theme_light",
+    "theme_dark",
+];
+
+/// `(address, key)` of each `NAV_ITEMS` entry in src/components/shell.rs.
+fn nav_items(by_variant: &BTreeMap<String, &String>) -> Vec<(String, String)> {
+    const SHELL: &str = "src/components/shell.rs";
+    let text = fs::read_to_string(SHELL).unwrap_or_else(|e| panic!("{SHELL}: {e}"));
+    let start = text
+        .find("const NAV_ITEMS")
+        .unwrap_or_else(|| panic!("{SHELL}: no `const NAV_ITEMS`"));
+    let block = &text[start..];
+    let block = &block[..block.find("];").unwrap_or(block.len())];
+    let items: Vec<(String, String)> = block
+        .split("(\"")
+        .skip(1)
+        .filter_map(|item| {
+            let (address, rest) = item.split_once("\", Key::")?;
+            let variant: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            Some((address.to_string(), by_variant.get(&variant)?.to_string()))
+        })
+        .collect();
+    assert!(
+        !items.is_empty(),
+        "{SHELL}: no `(\"/…\", Key::…)` in NAV_ITEMS"
+    );
+    items
+}
+
+/// `text/boot.json`, which scripts/build/split.mjs puts into `index.html` (and deletes):
+/// key indices of the product's name and of the header's texts, each language's code
+/// and own name (the language switch's choices), and per [`BOOT`] row its module and its
+/// elements as `[tag, key index…]` (`[key index, address]` for a `key@address`). Fails
+/// the build when a key does not exist or is not in the language file the loader reads
+/// it from.
+fn write_boot(
+    path: &Path,
+    keys: &[&String],
+    core: &std::collections::BTreeSet<String>,
+    parts: &[(&str, Vec<&String>)],
+    names: &[[&str; 2]],
+) {
+    let index = |key: &str, module: &str| {
+        let found = keys.iter().position(|k| k.as_str() == key);
+        let found = found.unwrap_or_else(|| panic!("build.rs BOOT: no key `{key}` in locales/en"));
+        let in_file = core.contains(key)
+            || parts
+                .iter()
+                .any(|(m, part)| *m == module && part.iter().any(|k| k.as_str() == key));
+        assert!(
+            in_file,
+            "build.rs BOOT: `{key}` is neither in the main language file nor in page `{module}`'s"
+        );
+        found
+    };
+    let pages: serde_json::Map<String, serde_json::Value> = BOOT
+        .iter()
+        .map(|(address, module, elements)| {
+            let elements: Vec<serde_json::Value> = elements
+                .iter()
+                .map(|(tag, keys)| {
+                    let mut element = vec![serde_json::json!(tag)];
+                    element.extend(keys.iter().map(|key| match key.split_once('@') {
+                        Some((key, address)) => serde_json::json!([index(key, module), address]),
+                        None => serde_json::json!(index(key, module)),
+                    }));
+                    serde_json::Value::Array(element)
+                })
+                .collect();
+            (address.to_string(), serde_json::json!([module, elements]))
+        })
+        .collect();
+    let nav: Vec<serde_json::Value> = nav_items(&variants(keys))
+        .iter()
+        .map(|(address, key)| serde_json::json!([address, index(key, "")]))
+        .collect();
+    let header: Vec<usize> = BOOT_HEADER.iter().map(|key| index(key, "")).collect();
+    let boot = serde_json::json!({
+        "app": index("app_name", ""),
+        "nav": nav,
+        "header": header,
+        "names": names,
+        "pages": pages,
+    });
+    fs::write(path, boot.to_string()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 /// Writes one language file of the split build: the key ranges, then the texts.

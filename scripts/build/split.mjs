@@ -95,6 +95,8 @@ export async function run(dir, ctx) {
     if (split) await minifyJs(widget);
   }
 
+  const boot = bootTable(pkg, split);
+
   const files = walk(pkg).sort();
   const hash = createHash("sha256");
   for (const f of files) {
@@ -112,7 +114,7 @@ export async function run(dir, ctx) {
   const indexPath = join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const texts = split ? routeTexts() : {};
-  for (const placeholder of ["__MVP_PKG__", "__MVP_WIDGET__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__"]) {
+  for (const placeholder of ["__MVP_PKG__", "__MVP_WIDGET__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__", "__MVP_BOOT__"]) {
     if (!html.includes(placeholder)) throw new Error(`split.mjs: index.html has no ${placeholder}`);
   }
   html = html
@@ -121,9 +123,29 @@ export async function run(dir, ctx) {
     .replaceAll("__MVP_WIDGET__", split ? "widget/" : "")
     .replaceAll("__MVP_LANGS__", JSON.stringify(langs))
     .replaceAll("__MVP_ROUTES__", JSON.stringify(routes))
-    .replaceAll("__MVP_TEXTS__", JSON.stringify(texts));
+    .replaceAll("__MVP_TEXTS__", JSON.stringify(texts))
+    .replaceAll("__MVP_BOOT__", JSON.stringify(boot));
   writeFileSync(indexPath, html);
   console.log(`split.mjs: ${name}/ with ${files.length} files, ${langs.length} languages, ${Object.keys(routes).length} routes mapped`);
+}
+
+/**
+ * What index.html's loader draws before the app arrives (build.rs `BOOT`): read from
+ * `text/boot.json`, which is then deleted (it is inlined, never downloaded). In the split
+ * build each address's module must be the one whose texts the loader fetches for it.
+ */
+function bootTable(pkg, split) {
+  const file = join(pkg, "text", "boot.json");
+  if (!existsSync(file)) throw new Error("split.mjs: build.rs wrote no text/boot.json");
+  const boot = JSON.parse(readFileSync(file, "utf8"));
+  rmSync(file);
+  const texts = split ? routeTexts() : null;
+  for (const [address, [module]] of Object.entries(boot.pages)) {
+    if (texts && (texts[address] ?? "") !== module) {
+      throw new Error(`split.mjs: build.rs BOOT reads ${address} from page "${module}", but its page is "${texts[address] ?? ""}"`);
+    }
+  }
+  return boot;
 }
 
 /**

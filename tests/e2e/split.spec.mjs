@@ -75,7 +75,7 @@ test("an embedded widget downloads only its widget's code", async ({ page }) => 
   for (const [path, view] of [["/embed/faq", "FaqRoute"], ["/embed/checklist", "ChecklistRoute"], ["/embed/explainer", "ExplainerRoute"]]) {
     const urls = recordRequests(page);
     await page.goto(path);
-    await expect(page.locator("h1").first()).toBeVisible();
+    await expect(page.locator("#main h1")).toBeVisible();
     await page.waitForLoadState("networkidle");
     expect(splitModules(urls)).toEqual([view]);
     // The widgets' own binary: no main module, chunk or pack of the full app.
@@ -114,7 +114,7 @@ test("a page whose code cannot be downloaded says so with a Reload button, and t
   const alert = page.getByTestId("chunk-error");
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("could not be downloaded");
-  await expect(page.locator("header.site-header")).toBeVisible();
+  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible();
   await expectNoAxeViolations(page, "chunk error");
   // The rest of the app still responds: the theme switch works.
   await page.getByLabel("Theme").selectOption("dark");
@@ -129,7 +129,7 @@ test("a direct load whose page code is blocked shows the shell and the message, 
   await page.route("**/split___checklist_route_view_*", (route) => route.abort());
   await page.route("**/pack__checklist_route.wasm", (route) => route.abort());
   await page.goto("/checklist");
-  await expect(page.locator("header.site-header")).toBeVisible();
+  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible();
   await expect(page.getByTestId("chunk-error")).toBeVisible();
   allowBlockedRequestErrors(consoleErrors);
 });

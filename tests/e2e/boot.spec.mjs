@@ -1,0 +1,125 @@
+// The first paint: before any of the app's code arrives, index.html's loader draws the top
+// of the page (header, heading, lead paragraph) in the reader's language, from the
+// language files (build.rs `BOOT`). The app's page then takes its place: the same texts in
+// the same places, and the drawing is gone.
+import { test, expect } from "./fixtures.mjs";
+
+/** Every address build.rs `BOOT` draws, with the selector of its paragraph to compare. */
+const PAGES = [
+  ["/", ".lead"],
+  ["/explainer", ".lead"],
+  ["/checklist", ".lead"],
+  ["/journal", ".lead"],
+  ["/journal/data", ".lead"],
+  ["/story", ".lead"],
+  ["/faq", ".lead"],
+  ["/events", ".lead"],
+  ["/settings", ".lead"],
+  ["/about", "section:nth-of-type(2) p"],
+  ["/embed", ".lead"],
+  ["/embed/faq", ".lead"],
+  ["/embed/explainer", ".lead"],
+  ["/embed/checklist", ".lead"],
+];
+
+/**
+ * Holds back every main module (the app's and the widgets') until `release()` is called,
+ * so that what is on screen before the code arrives can be looked at.
+ */
+async function holdCode(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const requested = [];
+  await page.route(/\/main_bg\.wasm$/, async (route) => {
+    requested.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  return { release, requested };
+}
+
+/** Text and top edge of the heading and of `paragraph` inside `root`. */
+async function top(page, root, paragraph) {
+  const read = async (selector) => {
+    const element = page.locator(`${root} ${selector}`).first();
+    return { text: (await element.textContent()).trim(), y: Math.round((await element.boundingBox()).y) };
+  };
+  return { h1: await read("h1"), paragraph: await read(paragraph) };
+}
+
+for (const [width, pages] of [[1280, PAGES], [390, PAGES.filter(([p]) => ["/", "/faq", "/journal", "/about", "/embed/faq"].includes(p))]]) {
+  for (const [path, paragraph] of pages) {
+    test(`each page's first paint: ${path} at ${width} px shows its top before its code, in the place the page then takes`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      const code = await holdCode(page);
+      await page.goto(path);
+      const boot = page.locator("#boot");
+      await expect(boot.locator("h1")).toBeVisible();
+      await expect(boot).toHaveAttribute("aria-hidden", "true");
+      expect(await boot.evaluate((e) => e.inert)).toBe(true);
+      // Nothing of the app is there yet: what the reader sees is the loader's drawing.
+      await expect(page.locator("#main")).toHaveCount(0);
+      const drawn = await top(page, "#boot", paragraph);
+      // The code starts downloading only once the top is drawn.
+      await expect.poll(() => code.requested.length).toBeGreaterThan(0);
+
+      code.release();
+      await expect(page.locator("#main h1")).toBeVisible();
+      await expect(boot).toHaveCount(0);
+      const shown = await top(page, "#main", paragraph);
+      expect(shown.h1.text).toBe(drawn.h1.text);
+      expect(shown.paragraph.text).toBe(drawn.paragraph.text);
+      expect(Math.abs(shown.h1.y - drawn.h1.y), "the heading stays where it was drawn").toBeLessThanOrEqual(1);
+      expect(Math.abs(shown.paragraph.y - drawn.paragraph.y), "the paragraph stays where it was drawn").toBeLessThanOrEqual(1);
+    });
+  }
+}
+
+test("the first paint is in the reader's language and direction, and names the current section", async ({ page }) => {
+  const code = await holdCode(page);
+  await page.goto("/journal/data?lang=ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const boot = page.locator("#boot");
+  await expect(boot.locator("h1")).toHaveText("التصدير والاستيراد");
+  await expect(boot.locator(".site-nav [aria-current=page]")).toHaveText("السجل");
+  await expect(boot.locator(".journal-tabs [aria-current=page]")).toHaveText("التصدير والاستيراد");
+  await expect(boot.locator("select").first()).toHaveValue("ar");
+  code.release();
+  await expect(page.locator("#main h1")).toHaveText("التصدير والاستيراد");
+  await expect(page.locator(".site-nav [aria-current=page]")).toHaveText("السجل");
+  await expect(boot).toHaveCount(0);
+});
+
+test("a widget's first paint takes its look from the address, not from the reader's settings", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("mvp-pathway:settings", JSON.stringify({ v: 1, data: { theme: "light", lang: null } })));
+  const code = await holdCode(page);
+  await page.goto("/embed/faq?theme=dark&compact=1&lang=de");
+  await expect(page.locator("#boot h1")).toHaveText("Häufig gestellte Fragen");
+  await expect(page.locator("#boot .site-header")).toHaveCount(0);
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(html).toHaveAttribute("data-compact", "");
+  const background = () => page.evaluate(() => getComputedStyle(document.getElementById("boot") ?? document.body).backgroundColor);
+  const drawn = await background();
+  code.release();
+  await expect(page.locator("#main h1")).toHaveText("Häufig gestellte Fragen");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(drawn);
+});
+
+test("when the code cannot be downloaded at all, the drawing gives way to the message", async ({ page, consoleErrors }) => {
+  await page.route(/\/main_bg\.wasm$/, (route) => route.abort());
+  await page.goto("/faq");
+  await expect(page.locator(".load-failure")).toBeVisible();
+  await expect(page.locator("#boot")).toHaveCount(0);
+  // The browser's own line for the blocked request is expected; nothing else is.
+  for (let i = consoleErrors.length - 1; i >= 0; i--) {
+    if (/Failed to load resource/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
+  }
+});
+
+test("an address without a drawing loads the app as before", async ({ page }) => {
+  await page.goto("/journal/new");
+  await expect(page.locator("#main h1")).toHaveText("New entry");
+  await expect(page.locator("#boot")).toHaveCount(0);
+});
