@@ -434,11 +434,13 @@ impl JournalState {
         self.status.set(message);
     }
 
-    /// Deletes an entry and offers to undo it for at least [`UNDO_MS`].
-    pub fn delete(&self, storage: AppStorage, id: &str) {
+    /// Deletes an entry and offers to undo it for at least [`UNDO_MS`]. A failed save is
+    /// returned (the entry stays off the list, and is saved as gone with the next change),
+    /// for the caller to say so beside the offer.
+    pub fn delete(&self, storage: AppStorage, id: &str) -> Result<(), StorageError> {
         let mut removed = None;
-        let _ = self.commit(storage, |j| removed = j.remove(id));
-        let Some(entry) = removed else { return };
+        let saved = self.commit(storage, |j| removed = j.remove(id));
+        let Some(entry) = removed else { return saved };
         self.generation.update_value(|g| *g += 1);
         let generation = self.generation.get_value();
         self.status.set(String::new());
@@ -454,6 +456,7 @@ impl JournalState {
                 let _ = button.focus();
             }
         });
+        saved
     }
 
     fn expire_undo_later(&self, generation: u64) {
@@ -479,14 +482,19 @@ impl JournalState {
         );
     }
 
-    /// Puts the deleted entry back.
-    pub fn undo(&self, storage: AppStorage, message: String) {
-        if let Some(undo) = self.undo.get_untracked() {
-            let _ = self.commit(storage, |j| j.insert(undo.entry));
-            self.undo.set(None);
+    /// Puts the deleted entry back and says `message`; a failed save is returned instead
+    /// (the entry is back on the list, and saved with the next change).
+    pub fn undo(&self, storage: AppStorage, message: String) -> Result<(), StorageError> {
+        let Some(undo) = self.undo.get_untracked() else {
+            return Ok(());
+        };
+        let saved = self.commit(storage, |j| j.insert(undo.entry));
+        self.undo.set(None);
+        if saved.is_ok() {
             self.status.set(message);
-            web::focus_main_heading();
         }
+        web::focus_main_heading();
+        saved
     }
 
     /// When another tab saves the journal, the browser fires `storage` for each key it

@@ -45,7 +45,11 @@ pub fn EntryCard(
             .and_then(|t| t.closest(&format!(".{DELETE_CLASS}")).ok().flatten())
             .is_some();
         if on_delete {
-            state.delete(storage, &id);
+            if let Err(error) = state.delete(storage, &id) {
+                // Beside the Undo offer, where the person is (the banner is at the top).
+                let key = crate::components::shell::save_error_key(&error);
+                state.announce(i18n.t(key).to_string());
+            }
         }
     };
     move || {

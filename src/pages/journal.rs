@@ -87,7 +87,12 @@ pub fn JournalLayout() -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| state.undo(storage, fill(i18n.t(Key::JournalRestored), &[("title", &state.undo.with_untracked(|u| u.as_ref().map(|u| isolate(&u.entry.title)).unwrap_or_default()))]))
+                        on:click=move |_| {
+                            let title = state.undo.with_untracked(|u| u.as_ref().map(|u| isolate(&u.entry.title)).unwrap_or_default());
+                            if let Err(error) = state.undo(storage, fill(i18n.t(Key::JournalRestored), &[("title", &title)])) {
+                                state.announce(i18n.t(save_error_key(&error)).to_string());
+                            }
+                        }
                     >
                         {t(Key::JournalUndo)}
                     </button>
@@ -97,9 +102,10 @@ pub fn JournalLayout() -> impl IntoView {
                     </button>
                 </p>
             })}
+            // Set after the offer (a failed save of the deletion) or instead of it.
             {move || {
                 let s = state.status.get();
-                (!s.is_empty() && state.undo.with(Option::is_none)).then(|| view! { <p>{s}</p> })
+                (!s.is_empty()).then(|| view! { <p>{s}</p> })
             }}
         </div>
     }

@@ -287,6 +287,43 @@ test("an import that does not fit in storage says storage is full and loses noth
   await expect(page.getByRole("heading", { name: "Saved before" })).toBeVisible();
 });
 
+test("an Undo that does not fit in storage says so beside the offer and damages nothing saved", async ({ page }) => {
+  await seed(page, [entry("a", { title: "Deleted then restored" }), entry("b", { title: "Also saved", date: ago(40) })]);
+  await page.goto("/journal");
+  await appReady(page);
+  await page.locator(".journal-entry").first().getByRole("button", { name: /^Delete/ }).click();
+  await expect(page.locator(".journal-entry")).toHaveCount(1);
+  const afterDelete = await saved(page);
+  expect(JSON.stringify(afterDelete)).not.toContain("Deleted then restored");
+  // No room left for the entry to come back (a journal near the quota).
+  await page.evaluate(() => {
+    let i = 0;
+    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const text = "x".repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem("filler-" + i++, text);
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  const status = page.getByTestId("journal-status");
+  await status.getByRole("button", { name: "Undo" }).click();
+  // Said where the person is (the storage banner is at the top of the page), and not
+  // "Restored": the entry is back on the list but not saved.
+  await expect(status).toContainText("storage for the site is full");
+  await expect(status).not.toContainText("Restored");
+  await expect(status).toBeInViewport();
+  await expect(page.locator(".journal-entry")).toHaveCount(2);
+  await expectNoAxeViolations(page, "undo without room");
+  expect(await saved(page)).toEqual(afterDelete);
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+});
+
 test("replace asks for confirmation and downloads a backup first; bad files change nothing", async ({ page }) => {
   await seed(page, [entry("keep", { title: "Keep me" })]);
   await page.goto("/journal/data");
