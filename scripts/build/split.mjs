@@ -125,6 +125,7 @@ export async function run(dir, ctx) {
     .replaceAll("__MVP_ROUTES__", JSON.stringify(routes))
     .replaceAll("__MVP_TEXTS__", JSON.stringify(texts))
     .replaceAll("__MVP_BOOT__", JSON.stringify(boot));
+  if (ctx.profile === "release") html = await minifyInlineScripts(html);
   writeFileSync(indexPath, html);
   console.log(`split.mjs: ${name}/ with ${files.length} files, ${langs.length} languages, ${Object.keys(routes).length} routes mapped`);
 }
@@ -452,6 +453,20 @@ function mvpSource(file) {
 }
 
 /** Minifies the wasm-bindgen glue and the chunk loader (terser; exports keep their names). */
+/**
+ * Minifies index.html's inline scripts (the loader: its comments are most of its bytes).
+ * scripts/build/security.mjs hashes them afterwards, as built.
+ */
+async function minifyInlineScripts(html) {
+  const { minify } = await import("terser");
+  const parts = html.split(/(<script>)([\s\S]*?)(<\/script>)/);
+  for (let i = 2; i < parts.length; i += 4) {
+    const result = await minify(parts[i], { ecma: 2020, compress: { passes: 2 } });
+    parts[i] = result.code;
+  }
+  return parts.join("");
+}
+
 export async function minifyJs(pkg) {
   const { minify } = await import("terser");
   for (const file of ["main.js", "__wasm_split.js"]) {
