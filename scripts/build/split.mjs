@@ -452,7 +452,6 @@ function mvpSource(file) {
   return out.replace(anchor, runtime.trimStart() + anchor);
 }
 
-/** Minifies the wasm-bindgen glue and the chunk loader (terser; exports keep their names). */
 /**
  * Minifies index.html's inline scripts (the loader: its comments are most of its bytes).
  * scripts/build/security.mjs hashes them afterwards, as built.
@@ -467,6 +466,7 @@ async function minifyInlineScripts(html) {
   return parts.join("");
 }
 
+/** Minifies the wasm-bindgen glue and the chunk loader (terser; exports keep their names). */
 export async function minifyJs(pkg) {
   const { minify } = await import("terser");
   for (const file of ["main.js", "__wasm_split.js"]) {

@@ -26,16 +26,28 @@ const PAGES = [
  * Holds back every main module (the app's and the widgets') until `release()` is called,
  * so that what is on screen before the code arrives can be looked at.
  */
-async function holdCode(page) {
+async function holdCode(page, { abort = false } = {}) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
+  // For each request of a main module: whether the drawing was on the page by then.
   const requested = [];
   await page.route(/\/main_bg\.wasm$/, async (route) => {
-    requested.push(route.request().url());
+    requested.push(await page.evaluate(() => !!document.querySelector("#boot h1")).catch(() => false));
     await held;
-    await route.continue();
+    await (abort ? route.abort() : route.continue());
   });
   return { release, requested };
+}
+
+/** Texts of the drawn header and page parts that the app's page must repeat. */
+const PARTS = [".site-nav", ".site-prefs", ".journal-tabs", ".unofficial-notice", "h2"];
+async function parts(page, root) {
+  const out = {};
+  for (const part of PARTS) {
+    const element = page.locator(`${root} ${part}`).first();
+    if (await element.count()) out[part] = (await element.textContent()).replace(/\s+/g, " ").trim();
+  }
+  return out;
 }
 
 /** Text and top edge of the heading and of `paragraph` inside `root`. */
@@ -47,7 +59,7 @@ async function top(page, root, paragraph) {
   return { h1: await read("h1"), paragraph: await read(paragraph) };
 }
 
-for (const [width, pages] of [[1280, PAGES], [390, PAGES.filter(([p]) => ["/", "/faq", "/journal", "/about", "/embed/faq"].includes(p))]]) {
+for (const [width, pages] of [[1280, PAGES], [390, PAGES]]) {
   for (const [path, paragraph] of pages) {
     test(`each page's first paint: ${path} at ${width} px shows its top before its code, in the place the page then takes`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
@@ -60,8 +72,10 @@ for (const [width, pages] of [[1280, PAGES], [390, PAGES.filter(([p]) => ["/", "
       // Nothing of the app is there yet: what the reader sees is the loader's drawing.
       await expect(page.locator("#main")).toHaveCount(0);
       const drawn = await top(page, "#boot", paragraph);
+      const drawnParts = await parts(page, "#boot");
       // The code starts downloading only once the top is drawn.
       await expect.poll(() => code.requested.length).toBeGreaterThan(0);
+      expect(code.requested.every(Boolean), "the drawing was there before the code was asked for").toBe(true);
 
       code.release();
       await expect(page.locator("#main h1")).toBeVisible();
@@ -71,6 +85,11 @@ for (const [width, pages] of [[1280, PAGES], [390, PAGES.filter(([p]) => ["/", "
       expect(shown.paragraph.text).toBe(drawn.paragraph.text);
       expect(Math.abs(shown.h1.y - drawn.h1.y), "the heading stays where it was drawn").toBeLessThanOrEqual(1);
       expect(Math.abs(shown.paragraph.y - drawn.paragraph.y), "the paragraph stays where it was drawn").toBeLessThanOrEqual(1);
+      // The header (navigation, switches), tabs, notices and sections say what the app's do.
+      for (const [part, text] of Object.entries(drawnParts)) {
+        const app = page.locator(`${part === ".site-nav" || part === ".site-prefs" ? "header.site-header:not(#boot *)" : "#main"} ${part}`).first();
+        expect((await app.textContent()).replace(/\s+/g, " ").trim(), part).toBe(text);
+      }
     });
   }
 }
@@ -108,14 +127,39 @@ test("a widget's first paint takes its look from the address, not from the reade
 });
 
 test("when the code cannot be downloaded at all, the drawing gives way to the message", async ({ page, consoleErrors }) => {
-  await page.route(/\/main_bg\.wasm$/, (route) => route.abort());
+  const code = await holdCode(page, { abort: true });
   await page.goto("/faq");
+  await expect(page.locator("#boot h1")).toBeVisible();
+  code.release();
   await expect(page.locator(".load-failure")).toBeVisible();
   await expect(page.locator("#boot")).toHaveCount(0);
   // The browser's own line for the blocked request is expected; nothing else is.
   for (let i = consoleErrors.length - 1; i >= 0; i--) {
     if (/Failed to load resource/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
   }
+});
+
+test("while a page's own code is slow, the app's header is live above the drawing", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/pack__faq_route\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/faq");
+  const header = page.locator("header.site-header:not(#boot *)");
+  await expect(header).toBeVisible();
+  await expect(page.locator("#boot")).toHaveClass(/boot--below/);
+  await expect(page.locator("#boot h1")).toBeVisible();
+  // What is at the header's links is the app's header, not the drawing: it can be used.
+  const box = await header.getByRole("link", { name: "Checklist" }).boundingBox();
+  const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest("header.site-header:not(#boot *)"), [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(hit).toBe(true);
+  const drawnY = (await page.locator("#boot h1").boundingBox()).y;
+  release();
+  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(page.locator("#boot")).toHaveCount(0);
+  expect(Math.abs((await page.locator("#main h1").boundingBox()).y - drawnY)).toBeLessThanOrEqual(1);
 });
 
 test("an address without a drawing loads the app as before", async ({ page }) => {
