@@ -20,6 +20,30 @@ function saved(page) {
   return page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("mvp-pathway:")).sort());
 }
 
+/** Fills this origin's storage to the quota with `filler-<n>` keys (a journal near it). */
+function fillStorage(page) {
+  return page.evaluate(() => {
+    let i = 0;
+    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const text = "x".repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem("filler-" + i++, text);
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+}
+
+/** Removes what `fillStorage` wrote. */
+function emptyStorageFiller(page) {
+  return page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+}
+
 async function readStream(download) {
   const chunks = await (await download.createReadStream()).toArray();
   return Buffer.concat(chunks).toString("utf8");
@@ -249,19 +273,7 @@ test("an import that does not fit in storage says storage is full and loses noth
   const before = await saved(page);
   expect(before.map(([k]) => k)).toContain("mvp-pathway:journal:index");
   // Fill this origin's storage to the quota (as a journal near it plus a large import does).
-  await page.evaluate(() => {
-    let i = 0;
-    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
-      const text = "x".repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem("filler-" + i++, text);
-        } catch {
-          break;
-        }
-      }
-    }
-  });
+  await fillStorage(page);
   const backup = { format: "mvp-pathway-journal", version: 1, exported: "2026-01-01", entries: [0, 1, 2].map((i) => entry(`new-${i}`, { title: `Imported ${i}`, date: ago(i * 31) })) };
   await page.getByLabel("Backup file (JSON, at most 5 MB)").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
   const preview = page.getByTestId("import-preview");
@@ -278,9 +290,7 @@ test("an import that does not fit in storage says storage is full and loses noth
   await expectNoAxeViolations(page, "import without room");
   // Storage holds exactly the journal saved before; with room again it opens whole.
   expect(await saved(page)).toEqual(before);
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
-  });
+  await emptyStorageFiller(page);
   await page.goto("/journal");
   await appReady(page);
   await expect(page.getByTestId("journal-count")).toHaveText("Showing 2 of 2 entries.");
@@ -296,19 +306,7 @@ test("an Undo that does not fit in storage says so beside the offer and damages 
   const afterDelete = await saved(page);
   expect(JSON.stringify(afterDelete)).not.toContain("Deleted then restored");
   // No room left for the entry to come back (a journal near the quota).
-  await page.evaluate(() => {
-    let i = 0;
-    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
-      const text = "x".repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem("filler-" + i++, text);
-        } catch {
-          break;
-        }
-      }
-    }
-  });
+  await fillStorage(page);
   const status = page.getByTestId("journal-status");
   await status.getByRole("button", { name: "Undo" }).click();
   // Said where the person is (the storage banner is at the top of the page), and not
@@ -319,9 +317,7 @@ test("an Undo that does not fit in storage says so beside the offer and damages 
   await expect(page.locator(".journal-entry")).toHaveCount(2);
   await expectNoAxeViolations(page, "undo without room");
   expect(await saved(page)).toEqual(afterDelete);
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
-  });
+  await emptyStorageFiller(page);
 });
 
 test("replace asks for confirmation and downloads a backup first; bad files change nothing", async ({ page }) => {
