@@ -2,7 +2,7 @@
 // of the page (header, heading, lead paragraph) in the reader's language, from the
 // language files (build.rs `BOOT`). The app's page then takes its place: the same texts in
 // the same places, and the drawing is gone.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, APP_HEADER } from "./fixtures.mjs";
 
 /** Every address build.rs `BOOT` draws, with the selector of its paragraph to compare. */
 const PAGES = [
@@ -87,7 +87,7 @@ for (const [width, pages] of [[1280, PAGES], [390, PAGES]]) {
       expect(Math.abs(shown.paragraph.y - drawn.paragraph.y), "the paragraph stays where it was drawn").toBeLessThanOrEqual(1);
       // The header (navigation, switches), tabs, notices and sections say what the app's do.
       for (const [part, text] of Object.entries(drawnParts)) {
-        const app = page.locator(`${part === ".site-nav" || part === ".site-prefs" ? "header.site-header:not(#boot *)" : "#main"} ${part}`).first();
+        const app = page.locator(`${part === ".site-nav" || part === ".site-prefs" ? APP_HEADER : "#main"} ${part}`).first();
         expect((await app.textContent()).replace(/\s+/g, " ").trim(), part).toBe(text);
       }
     });
@@ -147,13 +147,13 @@ test("while a page's own code is slow, the app's header is live above the drawin
     await route.continue();
   });
   await page.goto("/faq");
-  const header = page.locator("header.site-header:not(#boot *)");
+  const header = page.locator(APP_HEADER);
   await expect(header).toBeVisible();
   await expect(page.locator("#boot")).toHaveClass(/boot--below/);
   await expect(page.locator("#boot h1")).toBeVisible();
   // What is at the header's links is the app's header, not the drawing: it can be used.
   const box = await header.getByRole("link", { name: "Checklist" }).boundingBox();
-  const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest("header.site-header:not(#boot *)"), [box.x + box.width / 2, box.y + box.height / 2]);
+  const hit = await page.evaluate(([x, y, app]) => !!document.elementFromPoint(x, y)?.closest(app), [box.x + box.width / 2, box.y + box.height / 2, APP_HEADER]);
   expect(hit).toBe(true);
   const drawnY = (await page.locator("#boot h1").boundingBox()).y;
   release();

@@ -1,6 +1,6 @@
 // The eligibility explainer: journeys through the questions to the result, with axe on
 // every screen, history, change links, keyboard use, reload and Spanish.
-import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { test, expect, expectNoAxeViolations, appReady, APP_HEADER } from "./fixtures.mjs";
 import { SUBPATH_URL } from "../../playwright.config.mjs";
 
 // Whole journeys with axe on every screen take longer than the default 30 s.
@@ -93,7 +93,7 @@ test("a contributor who meets the signals reaches a full, sourced result", async
 
   // The print stylesheet drops the app frame and the buttons, keeps the cards.
   await page.emulateMedia({ media: "print" });
-  await expect(page.locator("header.site-header:not(#boot *)")).toBeHidden();
+  await expect(page.locator(APP_HEADER)).toBeHidden();
   await expect(page.getByRole("button", { name: "Start over" })).toBeHidden();
   await expect(page.locator(".explainer-card").first()).toBeVisible();
   await page.emulateMedia({ media: "screen" });

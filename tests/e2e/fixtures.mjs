@@ -44,6 +44,9 @@ export const VIOLATION = "securitypolicyviolation:";
 
 export { expect };
 
+/** The app's header: not the loader's drawing of it in `#boot` (see boot.spec.mjs). */
+export const APP_HEADER = "header.site-header:not(#boot *)";
+
 /** Runs axe-core on the current page and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page, label = page.url()) {
   const results = await new AxeBuilder({ page })
@@ -60,7 +63,7 @@ export async function expectNoAxeViolations(page, label = page.url()) {
  * `#boot` is the loader's drawing of it, see boot.spec.mjs).
  */
 export async function appReady(page) {
-  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
   await expect(page.locator("#main h1:visible")).toBeVisible();
 }
 

@@ -1,13 +1,13 @@
 // Offline: after one online visit, every part loads and works with the network switched
 // off (pages come from the service worker's precache), at / and under /pathway/.
-import { test, expect, appReady, expectNoAxeViolations } from "./fixtures.mjs";
+import { test, expect, appReady, expectNoAxeViolations, APP_HEADER } from "./fixtures.mjs";
 import { ROOT_URL, SUBPATH_URL } from "../../playwright.config.mjs";
 
 test.describe.configure({ timeout: 180_000 });
 
 /** The first visit compiles the Wasm while the worker downloads the precache: be patient. */
 async function firstLoad(page) {
-  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(APP_HEADER)).toBeVisible({ timeout: 60_000 });
   await appReady(page);
 }
 

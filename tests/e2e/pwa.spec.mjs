@@ -1,7 +1,7 @@
 // Installing and updating: the manifest and its icons, Chromium's installability check,
 // the "new version" banner with a typed draft kept through Reload, and no service worker
 // in embedded widgets.
-import { test, expect, appReady, expectNoAxeViolations } from "./fixtures.mjs";
+import { test, expect, appReady, expectNoAxeViolations, APP_HEADER } from "./fixtures.mjs";
 import { ROOT_URL, SUBPATH_URL, HOST_URL } from "../../playwright.config.mjs";
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile, readdir } from "node:fs/promises";
@@ -14,7 +14,7 @@ test.describe.configure({ timeout: 180_000 });
 
 /** The first visit compiles the Wasm while the worker downloads the precache: be patient. */
 async function firstLoad(page) {
-  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(APP_HEADER)).toBeVisible({ timeout: 60_000 });
   await appReady(page);
 }
 

@@ -1,7 +1,7 @@
 // The split build: each route downloads only its own code, a page's chunk that cannot be
 // downloaded gives a message with a Reload button (never a dead or blank page), and each
 // reader downloads only their own language.
-import { test, expect, expectNoAxeViolations, appReady } from "./fixtures.mjs";
+import { test, expect, expectNoAxeViolations, appReady, APP_HEADER } from "./fixtures.mjs";
 import { SUBPATH_URL } from "../../playwright.config.mjs";
 import { chunkedItems, entries } from "../../scripts/lib/journal-data.mjs";
 
@@ -114,7 +114,7 @@ test("a page whose code cannot be downloaded says so with a Reload button, and t
   const alert = page.getByTestId("chunk-error");
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("could not be downloaded");
-  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
   await expectNoAxeViolations(page, "chunk error");
   // The rest of the app still responds: the theme switch works.
   await page.getByLabel("Theme").selectOption("dark");
@@ -129,7 +129,7 @@ test("a direct load whose page code is blocked shows the shell and the message, 
   await page.route("**/split___checklist_route_view_*", (route) => route.abort());
   await page.route("**/pack__checklist_route.wasm", (route) => route.abort());
   await page.goto("/checklist");
-  await expect(page.locator("header.site-header:not(#boot *)")).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
   await expect(page.getByTestId("chunk-error")).toBeVisible();
   allowBlockedRequestErrors(consoleErrors);
 });
