@@ -45,12 +45,17 @@ use routes::*;
 use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_settings, AppStorage};
 
 /// The whole app, with browser storage (or memory where storage is blocked). Pages under
-/// `/embed/<widget>` are widgets for other sites: they get the embed frame instead of the shell.
+/// `/embed/<widget>` are widgets for other sites: in the release build `index.html` runs the
+/// widgets' own binary for them (the generator's preview too), so only builds without the
+/// splitter (`eager`) show them from here, in the embed frame instead of the shell. Leaving
+/// the frame and its router out of this binary makes every page's first load smaller.
 #[component]
 pub fn App() -> impl IntoView {
+    #[cfg(feature = "eager")]
     if web::route_path().starts_with("/embed/") {
-        view! { <WidgetApp/> }.into_any()
-    } else if web::route_path().starts_with("/peer/view") {
+        return view! { <WidgetApp/> }.into_any();
+    }
+    if web::route_path().starts_with("/peer/view") {
         // A peer's read-only page leaves their storage exactly as it was.
         let store = storage::Store::new(storage::ReadOnlyBackend::open());
         provide_app_state(AppStorage::from_store(store, None));
@@ -63,7 +68,7 @@ pub fn App() -> impl IntoView {
 
 /// An embedded widget (`/embed/<widget>`), with the options of its address. The release
 /// build mounts it from its own binary (`src/bin/widget.rs`), whose main module holds no
-/// page or shell of the full app; `App` shows it in builds without the splitter.
+/// page or shell of the full app; `App` shows it only in builds without the splitter.
 #[component]
 pub fn WidgetApp() -> impl IntoView {
     let pairs = web::query_pairs();
@@ -106,9 +111,9 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
             <EmbedFrame options>
                 <RouteStatus routing/>
                 <Routes fallback=components::embed::OutsideWidget>
-                    <Route path=path!("/embed/explainer/*rest") view={Page::<ExplainerRoute>::new()}/>
-                    <Route path=path!("/embed/checklist") view={Page::<ChecklistRoute>::new()}/>
-                    <Route path=path!("/embed/faq") view={Page::<FaqRoute>::new()}/>
+                    <Route path=path!("/embed/explainer/*rest") view={Page::of::<ExplainerRoute>()}/>
+                    <Route path=path!("/embed/checklist") view={Page::of::<ChecklistRoute>()}/>
+                    <Route path=path!("/embed/faq") view={Page::of::<FaqRoute>()}/>
                 </Routes>
             </EmbedFrame>
         </Router>
@@ -143,22 +148,22 @@ pub fn Shell() -> impl IntoView {
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/about") view={Page::<AboutRoute>::new()}/>
-                    <Route path=path!("/embed") view={Page::<EmbedGeneratorRoute>::new()}/>
-                    <Route path=path!("/faq") view={Page::<FaqRoute>::new()}/>
-                    <Route path=path!("/events") view={Page::<EventsRoute>::new()}/>
-                    <Route path=path!("/explainer/*rest") view={Page::<ExplainerRoute>::new()}/>
-                    <ParentRoute path=path!("/journal") view={Page::<JournalLayoutRoute>::new()}>
-                        <Route path=path!("") view={Page::<JournalEntriesRoute>::new()}/>
-                        <Route path=path!("overview") view={Page::<JournalOverviewRoute>::new()}/>
-                        <Route path=path!("data") view={Page::<JournalDataRoute>::new()}/>
-                        <Route path=path!("new") view={Page::<JournalNewRoute>::new()}/>
-                        <Route path=path!(":id/edit") view={Page::<JournalEditRoute>::new()}/>
+                    <Route path=path!("/about") view={Page::of::<AboutRoute>()}/>
+                    <Route path=path!("/embed") view={Page::of::<EmbedGeneratorRoute>()}/>
+                    <Route path=path!("/faq") view={Page::of::<FaqRoute>()}/>
+                    <Route path=path!("/events") view={Page::of::<EventsRoute>()}/>
+                    <Route path=path!("/explainer/*rest") view={Page::of::<ExplainerRoute>()}/>
+                    <ParentRoute path=path!("/journal") view={Page::of::<JournalLayoutRoute>()}>
+                        <Route path=path!("") view={Page::of::<JournalEntriesRoute>()}/>
+                        <Route path=path!("overview") view={Page::of::<JournalOverviewRoute>()}/>
+                        <Route path=path!("data") view={Page::of::<JournalDataRoute>()}/>
+                        <Route path=path!("new") view={Page::of::<JournalNewRoute>()}/>
+                        <Route path=path!(":id/edit") view={Page::of::<JournalEditRoute>()}/>
                     </ParentRoute>
-                    <Route path=path!("/checklist") view={Page::<ChecklistRoute>::new()}/>
-                    <Route path=path!("/settings") view={Page::<SettingsRoute>::new()}/>
-                    <Route path=path!("/story") view={Page::<StoryRoute>::new()}/>
-                    <Route path=path!("/peer/*rest") view={Page::<PeerRoute>::new()}/>
+                    <Route path=path!("/checklist") view={Page::of::<ChecklistRoute>()}/>
+                    <Route path=path!("/settings") view={Page::of::<SettingsRoute>()}/>
+                    <Route path=path!("/story") view={Page::of::<StoryRoute>()}/>
+                    <Route path=path!("/peer/*rest") view={Page::of::<PeerRoute>()}/>
                 </Routes>
             </main>
             <Footer/>

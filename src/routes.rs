@@ -4,12 +4,23 @@
 //! one module, because `#[lazy]` code built without the splitter cannot run.
 
 use leptos::prelude::*;
-use leptos_router::{ChooseView, Lazy, LazyRoute};
+use leptos_router::{ChooseView, LazyRoute};
+use std::future::Future;
+use std::pin::Pin;
 
 /// A lazy page as a route's view: its code and its texts (`text/page-<module>-<lang>.json`,
 /// see `i18n`) download side by side, and the page is built when both are there, so it
 /// never shows an empty text.
-pub struct Page<T>(Lazy<T>);
+///
+/// Not generic over the page: every route's view is this one type, so the router's
+/// route-matching code (generic over each route's view) is compiled once instead of once
+/// per page, which keeps it out of the main module's size.
+#[derive(Clone, Copy)]
+pub struct Page {
+    module: &'static str,
+    view: fn() -> Pin<Box<dyn Future<Output = AnyView>>>,
+    preload: fn() -> Pin<Box<dyn Future<Output = ()>>>,
+}
 
 /// The page module whose language file a lazy route's view needs (`i18n::Part::Page`).
 pub trait PageTexts {
@@ -17,35 +28,27 @@ pub trait PageTexts {
     const MODULE: &'static str;
 }
 
-impl<T> Page<T> {
+impl Page {
     /// The route view for lazy page `T`.
-    pub fn new() -> Self {
-        Page(Lazy::new())
+    pub fn of<T: LazyRoute + PageTexts>() -> Self {
+        Page {
+            module: T::MODULE,
+            view: || Box::pin(T::view(T::data())),
+            preload: || Box::pin(T::preload()),
+        }
     }
 }
 
-impl<T> Default for Page<T> {
-    fn default() -> Self {
-        Page::new()
-    }
-}
-
-impl<T> Clone for Page<T> {
-    fn clone(&self) -> Self {
-        Page(self.0.clone())
-    }
-}
-
-impl<T: Send + Sync + LazyRoute + PageTexts> ChooseView for Page<T> {
+impl ChooseView for Page {
     async fn choose(self) -> AnyView {
-        leptos::task::spawn_local(crate::state::page_texts(T::MODULE));
-        self.0.preload().await;
-        crate::state::page_texts(T::MODULE).await;
-        self.0.choose().await
+        leptos::task::spawn_local(crate::state::page_texts(self.module));
+        (self.preload)().await;
+        crate::state::page_texts(self.module).await;
+        (self.view)().await
     }
 
     async fn preload(&self) {
-        self.0.preload().await;
+        (self.preload)().await;
     }
 }
 
