@@ -61,7 +61,13 @@ test("pages, widgets and files are served with the production headers", async ({
     const headers = (await request.get(asset)).headers();
     expect(headers["cache-control"], asset).toBe("public, max-age=31536000, immutable");
     expect(headers["access-control-allow-origin"], asset).toBe("*");
+    expect(headers["x-content-type-options"], asset).toBe("nosniff");
+    // Only documents and workers read these; hashed files go without them.
+    expect(headers["content-security-policy"], asset).toBeUndefined();
+    expect(headers["permissions-policy"], asset).toBeUndefined();
   }
+  // The service worker is a worker: it keeps the policy.
+  expect(directives((await request.get("/sw.js")).headers()["content-security-policy"])["script-src"]).toContain("'self'");
   const embedJs = (await request.get("/embed.js")).headers();
   expect(embedJs["access-control-allow-origin"]).toBe("*");
   expect(embedJs["cache-control"], "unhashed: revalidated").toBe("no-cache");
