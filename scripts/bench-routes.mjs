@@ -8,7 +8,8 @@
 // The first column of bytes is what came before the loader's drawing of the page's top
 // (index.html `drawBoot`: header, heading, lead paragraph), which is up before any code.
 //
-// Usage: node scripts/bench-routes.mjs [dist] [--lang en,ja] [--assert-home-cap]
+// Usage: node scripts/bench-routes.mjs [dist] [--lang en,ja] [--assert-home-cap] [--files]
+//   --files            also list, per route, each file of the first load and its bytes
 //   --assert-home-cap  exit 1 when the home page's first load is over 200,000 bytes
 //                      (the one size assertion of ./scripts/test; everything else prints).
 import { chromium } from "@playwright/test";
@@ -17,6 +18,7 @@ import { CHROME_PATH, CHROMIUM_FLAGS, serveDist } from "./lib/bench.mjs";
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "dist";
 const assertCap = args.includes("--assert-home-cap");
+const listFiles = args.includes("--files");
 const langArg = args.indexOf("--lang");
 const langs = langArg >= 0 ? args[langArg + 1].split(",") : ["en"];
 const PORT = Number(process.env.BENCH_PORT || 4190);
@@ -87,6 +89,7 @@ async function measure(route, lang) {
   let requests = 0;
   let later = 0;
   let drawn = bootAt ? 0 : null;
+  const files = [];
   for (const [id, n] of sizes) {
     if (!urls.has(id)) continue;
     if (bootAt && sentAt.get(id) <= bootAt) drawn += n;
@@ -96,9 +99,10 @@ async function measure(route, lang) {
     }
     requests += 1;
     bytes += n;
+    files.push([new URL(urls.get(id)).pathname, n]);
     if (urls.get(id).endsWith(".wasm")) wasm += n;
   }
-  return { bytes, wasm, requests, headingMs, later, drawn };
+  return { bytes, wasm, requests, headingMs, later, drawn, files };
 }
 
 const rows = [];
@@ -116,6 +120,12 @@ console.log("| route | lang | top drawn after | requests | Wasm bytes | total by
 console.log("|---|---|---:|---:|---:|---:|---:|---|---:|");
 for (const r of rows) {
   console.log(`| \`${r.route}\` | ${r.lang} | ${r.drawn === null ? "(not drawn)" : fmt(r.drawn)} | ${r.requests} | ${fmt(r.wasm)} | ${fmt(r.bytes)} | ${fmt(r.target)} | ${r.bytes <= r.target ? "yes" : "NO"} | ${fmt(r.later)} |`);
+}
+if (listFiles) {
+  for (const r of rows) {
+    console.log(`\n\`${r.route}\` (${r.lang}):`);
+    for (const [path, n] of r.files.sort((a, b) => b[1] - a[1])) console.log(`  ${fmt(n).padStart(9)}  ${path}`);
+  }
 }
 const home = rows.find((r) => r.route === "/" && r.lang === langs[0]);
 if (assertCap) {
