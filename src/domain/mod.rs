@@ -1,8 +1,10 @@
-//! Plain Rust model of the app: no browser APIs, tested natively with `cargo test`.
+//! Plain Rust model of the app: no browser APIs (but `case`, see there), tested natively
+//! with `cargo test`.
 
 pub mod activity;
 pub mod backup;
 pub mod bidi;
+pub mod case;
 pub mod checklist;
 pub mod date_text;
 pub mod embed;

@@ -23,6 +23,7 @@ pub mod ical;
 pub mod text;
 pub mod xml;
 
+use crate::domain::case::lowercase;
 use crate::domain::journal::stats::rolling_window;
 use crate::domain::journal::{ActivityType, Entry, Figure, Journal, DESCRIPTION_MAX, TITLE_MAX};
 use crate::i18n::Key;
@@ -173,11 +174,11 @@ pub struct PreviewRow {
 }
 
 fn url_key(url: &str) -> String {
-    url.trim().trim_end_matches('/').to_lowercase()
+    lowercase(url.trim().trim_end_matches('/'))
 }
 
 fn title_key(title: &str, date: NaiveDate) -> (String, NaiveDate) {
-    (text::one_line(title).to_lowercase(), date)
+    (lowercase(&text::one_line(title)), date)
 }
 
 /// One row per item: duplicates marked and unticked, items before the window marked.

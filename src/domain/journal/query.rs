@@ -2,6 +2,7 @@
 
 use super::stats::rolling_window;
 use super::{ActivityType, Journal};
+use crate::domain::case::lowercase;
 use chrono::NaiveDate;
 
 /// How the list is ordered.
@@ -87,11 +88,7 @@ impl Filter {
             sort: Sort::Newest,
             ..previous.clone()
         };
-        same_rest
-            && self
-                .text
-                .to_lowercase()
-                .starts_with(&previous.text.to_lowercase())
+        same_rest && lowercase(&self.text).starts_with(&lowercase(&previous.text))
     }
 
     /// Positions (in `journal.entries()`) of the matching entries, in the chosen order.
@@ -117,11 +114,7 @@ impl Filter {
         today: NaiveDate,
         previous: Option<&Selection>,
     ) -> Selection {
-        let words: Vec<String> = self
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> = self.text.split_whitespace().map(lowercase).collect();
         let window = self.last_12.then(|| rolling_window(today));
         let entries = journal.entries();
         let keep = |i: usize| {
