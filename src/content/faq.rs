@@ -6,6 +6,7 @@
 
 use crate::domain::faq::{is_source_url, matches_all, TOPICS};
 use crate::i18n::Lang;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -46,14 +47,14 @@ impl SourceLink {
 }
 
 /// One source as written in `text/faq-<lang>.json`.
-#[derive(Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 struct SourceFile {
     name: String,
     url: String,
 }
 
 /// One entry as written in `text/faq-<lang>.json`.
-#[derive(Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 struct EntryFile {
     id: String,
     topic: String,
@@ -72,10 +73,62 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
+/// The entries of a language's file.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_file(json: &str) -> Result<Vec<EntryFile>, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// The entries of a language's file, read by the browser's JSON parser: the FAQ page and
+/// widget use serde_json for nothing else, so it stays out of their download (about 12 KB).
+#[cfg(target_arch = "wasm32")]
+fn read_file(json: &str) -> Result<Vec<EntryFile>, String> {
+    use crate::storage::browser_json::{field, parse};
+    use wasm_bindgen::JsValue;
+
+    let list = |value: Option<JsValue>, what: &str| {
+        value
+            .filter(js_sys::Array::is_array)
+            .map(|v| js_sys::Array::from(&v))
+            .ok_or_else(|| format!("expected a list of {what}"))
+    };
+    let text = |object: &JsValue, name: &str| {
+        field(object, name)
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| format!("`{name}` is missing or not a text"))
+    };
+    list(Some(parse(json)?), "entries")?
+        .iter()
+        .map(|item| {
+            let sources = list(field(&item, "sources"), "sources")?
+                .iter()
+                .map(|s| {
+                    Ok(SourceFile {
+                        name: text(&s, "name")?,
+                        url: text(&s, "url")?,
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            Ok(EntryFile {
+                id: text(&item, "id")?,
+                topic: text(&item, "topic")?,
+                question: text(&item, "question")?,
+                answer: text(&item, "answer")?,
+                text: text(&item, "text")?,
+                sources,
+                reviewed: text(&item, "reviewed")?,
+                fallback: field(&item, "fallback")
+                    .and_then(|v| v.as_bool())
+                    .ok_or("`fallback` is missing or not true or false")?,
+            })
+        })
+        .collect()
+}
+
 /// Installs a language's FAQ from the text of its file. Entries live as long as the page
 /// (at most one list per language is ever installed).
 pub fn install(lang: Lang, json: &str) -> Result<(), String> {
-    let files: Vec<EntryFile> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let files = read_file(json)?;
     if files.is_empty() {
         return Err("no entries".into());
     }

@@ -1,11 +1,14 @@
 //! The browser's own JSON parser and printer (`JSON.parse`, `JSON.stringify`), for the
 //! little JSON the main Wasm module reads and writes: the settings document, the language
 //! files and the recovery download. Using them there keeps serde_json (and its number
-//! formatting) in the lazily loaded code of the pages that need it. These call into the
-//! browser: native code only compiles them.
+//! formatting) in the lazily loaded code of the pages that need it. The checklist and
+//! explainer documents are read and written here too, so those widgets download no
+//! serde_json. These call into the browser: native code only compiles them.
 
-use super::{check_version, StorageError, StoredSettings};
+use super::{check_version, StorageError, StoredChecklist, StoredExplainer, StoredSettings};
+use crate::domain::date_text::parse_iso_date;
 use js_sys::{Reflect, JSON};
+use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Parses `text`, or says why it is not JSON.
@@ -80,13 +83,14 @@ fn optional_string(object: &JsValue, name: &str) -> Result<Option<String>, Stora
     }
 }
 
-// The decoder below reads format 1 only: a new format needs its upgrade here too.
+// The decoders below read format 1 only: a new format needs its upgrade here too.
 const _: () = assert!(<StoredSettings as super::Document>::VERSION == 1);
+const _: () = assert!(<StoredChecklist as super::Document>::VERSION == 1);
+const _: () = assert!(<StoredExplainer as super::Document>::VERSION == 1);
 
-/// Reads the settings envelope as [`super::decode`] does with serde_json: the version
-/// checked, `theme` a string (default empty), `lang` a string or null (default none),
-/// other fields ignored.
-pub fn decode_settings(raw: &str) -> Result<StoredSettings, StorageError> {
+/// The `data` object of an envelope in format 1 (the version checked as
+/// [`super::decode`] does); `what` names the document in the message.
+fn envelope_data(raw: &str, what: &str) -> Result<JsValue, StorageError> {
     let root = parse(raw).map_err(StorageError::DecodeFailed)?;
     if !is_object(&root) {
         return Err(StorageError::DecodeFailed("expected an envelope".into()));
@@ -96,9 +100,16 @@ pub fn decode_settings(raw: &str) -> Result<StoredSettings, StorageError> {
         .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= f64::from(u32::MAX))
         .ok_or_else(|| StorageError::DecodeFailed("missing or invalid format version".into()))?;
     check_version(version as u32, 1)?;
-    let data = field(&root, "data")
+    field(&root, "data")
         .filter(is_object)
-        .ok_or_else(|| StorageError::DecodeFailed("expected the settings".into()))?;
+        .ok_or_else(|| StorageError::DecodeFailed(format!("expected the {what}")))
+}
+
+/// Reads the settings envelope as [`super::decode`] does with serde_json: the version
+/// checked, `theme` a string (default empty), `lang` a string or null (default none),
+/// other fields ignored.
+pub fn decode_settings(raw: &str) -> Result<StoredSettings, StorageError> {
+    let data = envelope_data(raw, "settings")?;
     let lang = match field(&data, "lang") {
         Some(v) if v.is_null() => None,
         _ => optional_string(&data, "lang")?,
@@ -116,4 +127,97 @@ pub fn encode_settings(settings: &StoredSettings) -> String {
         "{{\"v\":1,\"data\":{{\"theme\":{},\"lang\":{lang}}}}}",
         quote(&settings.theme)
     )
+}
+
+/// The entries of object `name` of `data` (absent: none), each value read by `value`.
+fn object_map<T>(
+    data: &JsValue,
+    name: &str,
+    value: impl Fn(&str, JsValue) -> Result<T, String>,
+) -> Result<BTreeMap<String, T>, StorageError> {
+    let Some(object) = field(data, name) else {
+        return Ok(BTreeMap::new());
+    };
+    if !is_object(&object) {
+        return Err(StorageError::DecodeFailed(format!(
+            "invalid type for `{name}`, expected a map"
+        )));
+    }
+    js_sys::Object::entries(object.unchecked_ref())
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = value(&key, pair.get(1))?;
+            Ok((key, value))
+        })
+        .collect::<Result<_, String>>()
+        .map_err(StorageError::DecodeFailed)
+}
+
+/// A string value of a map, or why not.
+fn text_in(name: &str, key: &str, value: JsValue) -> Result<String, String> {
+    value
+        .as_string()
+        .ok_or_else(|| format!("invalid type in `{name}` for `{key}`, expected a string"))
+}
+
+/// A JSON object with these entries (keys in order), as serde_json writes a map.
+fn json_object<'a>(entries: impl Iterator<Item = (&'a String, String)>) -> String {
+    let items: Vec<String> = entries
+        .map(|(key, value)| format!("{}:{value}", quote(key)))
+        .collect();
+    format!("{{{}}}", items.join(","))
+}
+
+/// Reads the checklist envelope as [`super::decode`] does with serde_json: the version
+/// checked, `done` a map of `YYYY-MM-DD` dates and `notes` a map of texts (each absent:
+/// empty), other fields ignored.
+pub fn decode_checklist(raw: &str) -> Result<StoredChecklist, StorageError> {
+    let data = envelope_data(raw, "checklist")?;
+    Ok(StoredChecklist {
+        done: object_map(&data, "done", |task, value| {
+            let day = text_in("done", task, value)?;
+            parse_iso_date(&day).ok_or_else(|| format!("{task}: {day:?} is not YYYY-MM-DD"))
+        })?,
+        notes: object_map(&data, "notes", |step, value| text_in("notes", step, value))?,
+    })
+}
+
+/// The checklist envelope, byte for byte what serde_json writes.
+pub fn encode_checklist(checklist: &StoredChecklist) -> String {
+    let done = json_object(
+        checklist
+            .done
+            .iter()
+            .map(|(k, d)| (k, quote(&format!("{d:?}")))),
+    );
+    let notes = json_object(checklist.notes.iter().map(|(k, t)| (k, quote(t))));
+    format!("{{\"v\":1,\"data\":{{\"done\":{done},\"notes\":{notes}}}}}")
+}
+
+/// Reads the explainer envelope as [`super::decode`] does with serde_json: the version
+/// checked, `answers` a map of lists of texts (absent: empty), other fields ignored.
+pub fn decode_explainer(raw: &str) -> Result<StoredExplainer, StorageError> {
+    let data = envelope_data(raw, "answers")?;
+    Ok(StoredExplainer {
+        answers: object_map(&data, "answers", |question, value| {
+            if !js_sys::Array::is_array(&value) {
+                return Err(format!("invalid type for `{question}`, expected a list"));
+            }
+            js_sys::Array::from(&value)
+                .iter()
+                .map(|code| text_in("answers", question, code))
+                .collect()
+        })?,
+    })
+}
+
+/// The explainer envelope, byte for byte what serde_json writes.
+pub fn encode_explainer(explainer: &StoredExplainer) -> String {
+    let answers = json_object(explainer.answers.iter().map(|(question, codes)| {
+        let codes: Vec<String> = codes.iter().map(|c| quote(c)).collect();
+        (question, format!("[{}]", codes.join(",")))
+    }));
+    format!("{{\"v\":1,\"data\":{{\"answers\":{answers}}}}}")
 }

@@ -1,9 +1,14 @@
-//! The settings and language files read with the browser's JSON parser (what the main Wasm
-//! module does) agree with the serde_json path (what the rest of the app and the native
-//! tests use).
+//! The settings, checklist and explainer documents and the language files read with the
+//! browser's JSON parser (what the Wasm build does) agree with the serde_json path (what
+//! the native tests use).
 
-use mvp_pathway::storage::browser_json::{decode_settings, encode_settings, string_array};
-use mvp_pathway::storage::{decode, Document, StorageError, StoredSettings};
+use mvp_pathway::storage::browser_json::{
+    decode_checklist, decode_explainer, decode_settings, encode_checklist, encode_explainer,
+    encode_settings, string_array,
+};
+use mvp_pathway::storage::{
+    decode, Document, StorageError, StoredChecklist, StoredExplainer, StoredSettings,
+};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Stored texts a browser may hold: written by this app, older or newer apps, by hand, or
@@ -42,7 +47,7 @@ struct Envelope<'a> {
 }
 
 /// The outcome without the wording of the error.
-fn outcome(result: Result<StoredSettings, StorageError>) -> Result<StoredSettings, String> {
+fn outcome<T>(result: Result<T, StorageError>) -> Result<T, String> {
     result.map_err(|e| match e {
         StorageError::FutureVersion { found, supported } => format!("future {found}>{supported}"),
         StorageError::DecodeFailed(_) => "unreadable".into(),
@@ -114,4 +119,126 @@ fn language_files_are_lists_of_texts() {
     ] {
         assert!(string_array(bad).is_err(), "{bad} is not a language file");
     }
+}
+
+/// Stored checklists: written by this app, by hand, older or newer apps, or damaged.
+const CHECKLISTS: &[&str] = &[
+    r#"{"v":1,"data":{"done":{"session-find":"2026-03-17","apply":"2025-12-31"},"notes":{"session":"Ask \"why\" 😀"}}}"#,
+    r#"{"v":1,"data":{"done":{},"notes":{}}}"#,
+    r#"{"v":1,"data":{}}"#,
+    r#"{"v":1,"data":{"notes":{"a":"b"},"extra":[1]},"more":null}"#,
+    r#"{"v":1,"data":{"done":{"x":"2026-02-30"}}}"#,
+    r#"{"v":1,"data":{"done":{"x":"17/03/2026"}}}"#,
+    r#"{"v":1,"data":{"done":{"x":20260317}}}"#,
+    r#"{"v":1,"data":{"done":null}}"#,
+    r#"{"v":1,"data":{"done":["2026-03-17"]}}"#,
+    r#"{"v":1,"data":{"notes":{"a":null}}}"#,
+    r#"{"v":1,"data":{"notes":"text"}}"#,
+    r#"{"v":1,"data":{"done":{"a":"2026-01-01","a":"2026-01-02"}}}"#,
+    r#"{"v":2,"data":{}}"#,
+    r#"{"v":0,"data":{}}"#,
+    r#"{"v":1,"data":null}"#,
+    r#"{"v":1}"#,
+    r#"[]"#,
+    r#"{"v":1,"data":{"done":{}}"#,
+    "",
+];
+
+/// Stored explainer answers, likewise.
+const ANSWERS: &[&str] = &[
+    r#"{"v":1,"data":{"answers":{"age":["yes"],"forms":["writing","mentoring"]}}}"#,
+    r#"{"v":1,"data":{"answers":{}}}"#,
+    r#"{"v":1,"data":{}}"#,
+    r#"{"v":1,"data":{"answers":{"nope":["maybe"],"age":[]},"x":1}}"#,
+    r#"{"v":1,"data":{"answers":{"age":"yes"}}}"#,
+    r#"{"v":1,"data":{"answers":{"age":[1]}}}"#,
+    r#"{"v":1,"data":{"answers":{"age":[null]}}}"#,
+    r#"{"v":1,"data":{"answers":null}}"#,
+    r#"{"v":1,"data":{"answers":[["age"]]}}"#,
+    r#"{"v":3,"data":{"answers":{}}}"#,
+    r#"{"v":1,"data":"answers"}"#,
+    r#"{"answers":{}}"#,
+    "not json",
+];
+
+#[wasm_bindgen_test]
+fn checklist_and_answers_decode_like_serde_json() {
+    for raw in CHECKLISTS {
+        assert_eq!(
+            outcome(decode_checklist(raw)),
+            outcome(decode::<StoredChecklist>(raw)),
+            "stored checklist: {raw}"
+        );
+    }
+    for raw in ANSWERS {
+        assert_eq!(
+            outcome(decode_explainer(raw)),
+            outcome(decode::<StoredExplainer>(raw)),
+            "stored answers: {raw}"
+        );
+    }
+    // The store uses the browser's decoders for both.
+    assert_eq!(
+        StoredChecklist::from_stored(CHECKLISTS[0]).ok(),
+        decode_checklist(CHECKLISTS[0]).ok()
+    );
+    assert_eq!(
+        StoredExplainer::from_stored(ANSWERS[0]).ok(),
+        decode_explainer(ANSWERS[0]).ok()
+    );
+}
+
+#[wasm_bindgen_test]
+fn checklist_and_answers_encode_byte_for_byte_like_serde_json() {
+    #[derive(serde::Serialize)]
+    struct Envelope<'a, T> {
+        v: u32,
+        data: &'a T,
+    }
+    let odd = "quote \" backslash \\ tab \t nl \n bell \u{7} é 😀 \u{2028}";
+    let mut checklist = StoredChecklist::default();
+    assert_eq!(
+        encode_checklist(&checklist),
+        serde_json::to_string(&Envelope {
+            v: 1,
+            data: &checklist
+        })
+        .expect("serialisable")
+    );
+    for (id, day) in [("session-find", (2026, 3, 17)), (odd, (1999, 12, 31))] {
+        let date = chrono::NaiveDate::from_ymd_opt(day.0, day.1, day.2).expect("a date");
+        checklist.done.insert(id.into(), date);
+        checklist.notes.insert(id.into(), format!("{odd} {id}"));
+    }
+    let serde = serde_json::to_string(&Envelope {
+        v: 1,
+        data: &checklist,
+    })
+    .expect("serialisable");
+    assert_eq!(encode_checklist(&checklist), serde);
+    assert_eq!(checklist.to_stored().ok(), Some(serde.clone()));
+    assert_eq!(decode_checklist(&serde).ok(), Some(checklist));
+
+    let mut explainer = StoredExplainer::default();
+    assert_eq!(
+        encode_explainer(&explainer),
+        serde_json::to_string(&Envelope {
+            v: 1,
+            data: &explainer
+        })
+        .expect("serialisable")
+    );
+    explainer.answers.insert("age".into(), vec!["yes".into()]);
+    explainer
+        .answers
+        .insert("forms".into(), vec!["writing".into(), odd.into()]);
+    explainer.answers.insert(odd.into(), vec![]);
+    let serde = serde_json::to_string(&Envelope {
+        v: 1,
+        data: &explainer,
+    })
+    .expect("serialisable");
+    assert_eq!(encode_explainer(&explainer), serde);
+    assert_eq!(explainer.to_stored().ok(), Some(serde.clone()));
+    assert_eq!(decode_explainer(&serde).ok(), Some(explainer));
 }

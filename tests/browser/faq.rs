@@ -92,3 +92,40 @@ async fn a_hostile_search_is_shown_as_text_and_runs_nothing() {
     assert!(!pwned());
     root.remove();
 }
+
+/// A language's FAQ file as the release build reads it (the browser's JSON parser): a
+/// well-formed file installs, and each kind of damage is refused with a reason.
+#[wasm_bindgen_test]
+fn faq_files_are_read_by_the_browser_parser() {
+    use mvp_pathway::content::faq::install;
+    use mvp_pathway::i18n::Lang;
+    let entry = |sources: &str, fallback: &str| {
+        format!(
+            r#"[{{"id":"q","topic":"program","question":"Q?","answer":"<p>A</p>","text":"A","sources":{sources},"reviewed":"2026-01-01","fallback":{fallback}}}]"#
+        )
+    };
+    let good = entry(
+        r#"[{"name":"Program site","url":"https://mvp.microsoft.com/"}]"#,
+        "false",
+    );
+    assert_eq!(install(Lang::Ja, &good), Ok(()));
+    for bad in [
+        "[]".to_string(),
+        "{}".into(),
+        "not json".into(),
+        r#"[{"id":"q"}]"#.into(),
+        entry(r#"[{"name":"x","url":"javascript:alert(1)"}]"#, "false"),
+        entry(r#"[{"name":"x"}]"#, "false"),
+        entry(
+            r#"{"name":"x","url":"https://mvp.microsoft.com/"}"#,
+            "false",
+        ),
+        entry(
+            r#"[{"name":"x","url":"https://mvp.microsoft.com/"}]"#,
+            r#""no""#,
+        ),
+        "[1]".into(),
+    ] {
+        assert!(install(Lang::Ja, &bad).is_err(), "refused: {bad}");
+    }
+}
