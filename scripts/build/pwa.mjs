@@ -43,8 +43,9 @@ export async function run(dir, ctx = {}) {
     // Route packs (scripts/build/split.mjs) repeat the chunk files they bundle: offline,
     // the chunk loader falls back to the single files, which are precached.
     // The host's header files (scripts/build/security.mjs) are not served to browsers.
-    // The widgets' binary (pkg-<hash>/widget/) runs only in other sites' frames, which
-    // this worker never controls (widget pages always come from the server).
+    // The widgets' binary (pkg-<hash>/widget/) runs in other sites' frames, which this
+    // worker never controls, and in the /embed generator's preview, which it leaves to the
+    // network (widget pages always come from the server): the preview needs a connection.
     globIgnores: [SW_FILE, "**/*.map", "**/pack__*.wasm", "**/widget/**", "_headers", "staticwebapp.config.json", "**/*.d.ts"],
     swDest,
     mode: "production",

@@ -131,12 +131,16 @@ async function walk(dir, root = dir) {
 }
 
 /**
- * Site-wide headers that only a document (or a worker) reads. The hashed files (Wasm,
- * scripts, styles, text) are never either, so their rules detach these (Cloudflare Pages
- * and scripts/serve.mjs; Netlify keeps them, which is harmless): about 850 bytes less in
- * each response over HTTP/1.1. `sw.js`, a worker, is not hashed and keeps its policy.
+ * Hashed files (Wasm, scripts, styles, text) are never documents or workers, which are
+ * all that read a policy: their rules replace the site's long policy with this short one
+ * and detach `Permissions-Policy` (Cloudflare Pages and scripts/serve.mjs; Netlify keeps
+ * the latter, which is harmless), about 800 bytes less per response over HTTP/1.1. Not no
+ * policy: a missing file's address under the hashed folder gets `index.html` from hosts
+ * that fall back to it, and that page must still refuse to be framed and run nothing.
+ * `sw.js`, a worker, is not hashed and keeps the site's policy.
  */
-const DOCUMENT_ONLY = ["Content-Security-Policy", "Permissions-Policy"];
+export const HASHED_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const DOCUMENT_ONLY = ["Permissions-Policy"];
 
 /** Headers of one file beyond the site-wide ones. */
 function fileHeaders(path) {
@@ -163,13 +167,19 @@ function fileRules(files, base) {
       if (!byFolder.has(top)) byFolder.set(top, []);
       byFolder.get(top).push([file, headers]);
     } else {
-      rules.push({ path: base + file, headers, ...(HASHED.test(file) ? { detach: DOCUMENT_ONLY } : {}) });
+      const hashed = HASHED.test(file) ? { detach: DOCUMENT_ONLY } : {};
+      if (hashed.detach) headers["Content-Security-Policy"] = HASHED_POLICY;
+      rules.push({ path: base + file, headers, ...hashed });
     }
   }
   for (const [folder, entries] of byFolder) {
     // A hashed folder (the split build's) holds only public static files: one rule.
     if (HASHED.test(folder)) {
-      rules.push({ path: `${base}${folder}/*`, headers: { "Cache-Control": YEAR, "Access-Control-Allow-Origin": "*" }, detach: DOCUMENT_ONLY });
+      rules.push({
+        path: `${base}${folder}/*`,
+        headers: { "Content-Security-Policy": HASHED_POLICY, "Cache-Control": YEAR, "Access-Control-Allow-Origin": "*" },
+        detach: DOCUMENT_ONLY,
+      });
       continue;
     }
     const keys = new Set(entries.map(([, h]) => JSON.stringify(h)));

@@ -199,6 +199,13 @@ impl FaqEntry {
     }
 }
 
+/// The entries installed from `lang`'s file, if any (the browser tests compare them with
+/// the compiled-in ones).
+#[doc(hidden)]
+pub fn installed(lang: Lang) -> Option<&'static [FaqEntry]> {
+    INSTALLED[lang as usize].get().copied()
+}
+
 /// Every entry in `lang`, in English file order (empty until the language's file is
 /// installed in the split build).
 pub fn entries(lang: Lang) -> &'static [FaqEntry] {

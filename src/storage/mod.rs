@@ -127,8 +127,9 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     }
 
     /// Reads the stored text (an envelope). The default goes through serde_json
-    /// ([`decode`]); the settings, which the main Wasm module reads, use the browser's
-    /// JSON parser there instead, so serde_json stays out of the first download.
+    /// ([`decode`]); the settings (read by the main Wasm module), the checklist and the
+    /// explainer's answers (read by widgets) use the browser's JSON parser there instead,
+    /// so serde_json stays out of those downloads.
     fn from_stored(raw: &str) -> Result<Self, StorageError> {
         decode::<Self>(raw)
     }

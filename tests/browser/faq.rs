@@ -129,3 +129,39 @@ fn faq_files_are_read_by_the_browser_parser() {
         assert!(install(Lang::Ja, &bad).is_err(), "refused: {bad}");
     }
 }
+
+/// The shipped German FAQ file, read by the browser's parser, gives exactly the entries
+/// compiled from the same Markdown (what the native build and this test build show).
+#[wasm_bindgen_test]
+fn the_shipped_faq_file_reads_as_the_compiled_entries() {
+    use mvp_pathway::content::faq::{entries, install, installed};
+    use mvp_pathway::i18n::Lang;
+    let file = include_str!(concat!(env!("OUT_DIR"), "/text/faq-de.json"));
+    assert_eq!(install(Lang::De, file), Ok(()));
+    let read = installed(Lang::De).expect("installed");
+    let compiled = entries(Lang::De);
+    assert!(compiled.len() >= 20);
+    assert_eq!(read.len(), compiled.len());
+    for (a, b) in read.iter().zip(compiled) {
+        assert_eq!(
+            (
+                a.id,
+                a.topic,
+                a.question,
+                a.answer_text,
+                a.reviewed,
+                a.fallback
+            ),
+            (
+                b.id,
+                b.topic,
+                b.question,
+                b.answer_text,
+                b.reviewed,
+                b.fallback
+            )
+        );
+        assert_eq!(a.answer_html(), b.answer_html(), "{}", a.id);
+        assert_eq!(a.sources, b.sources, "{}", a.id);
+    }
+}

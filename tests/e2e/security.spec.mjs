@@ -62,10 +62,16 @@ test("pages, widgets and files are served with the production headers", async ({
     expect(headers["cache-control"], asset).toBe("public, max-age=31536000, immutable");
     expect(headers["access-control-allow-origin"], asset).toBe("*");
     expect(headers["x-content-type-options"], asset).toBe("nosniff");
-    // Only documents and workers read these; hashed files go without them.
-    expect(headers["content-security-policy"], asset).toBeUndefined();
+    // Only documents and workers read these; hashed files get a short policy instead.
+    expect(directives(headers["content-security-policy"]), asset).toEqual({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] });
     expect(headers["permissions-policy"], asset).toBeUndefined();
   }
+  // A missing file's address in the hashed folder gets index.html (as from a host that
+  // falls back to it): it still cannot be framed, and runs nothing.
+  const missing = await request.get(`/${pkg}/no-such-page`);
+  expect(await missing.text()).toContain("<!doctype html>");
+  expect(directives(missing.headers()["content-security-policy"])["frame-ancestors"]).toEqual(["'none'"]);
+  expect(directives(missing.headers()["content-security-policy"])["default-src"]).toEqual(["'none'"]);
   // The service worker is a worker: it keeps the policy.
   expect(directives((await request.get("/sw.js")).headers()["content-security-policy"])["script-src"]).toContain("'self'");
   const embedJs = (await request.get("/embed.js")).headers();
