@@ -29,10 +29,12 @@ const PAGES = [
 async function holdCode(page, { abort = false } = {}) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  // For each request of a main module: whether the drawing was on the page by then.
+  // For each request of a main module: whether the drawing was on the page, and its paint
+  // reported by the browser (first contentful paint), by then.
   const requested = [];
   await page.route(/\/main_bg\.wasm$/, async (route) => {
-    requested.push(await page.evaluate(() => !!document.querySelector("#boot h1")).catch(() => false));
+    const painted = () => !!document.querySelector("#boot h1") && performance.getEntriesByName("first-contentful-paint").length > 0;
+    requested.push(await page.evaluate(painted).catch(() => false));
     await held;
     await (abort ? route.abort() : route.continue());
   });
@@ -75,7 +77,7 @@ for (const [width, pages] of [[1280, PAGES], [390, PAGES]]) {
       const drawnParts = await parts(page, "#boot");
       // The code starts downloading only once the top is drawn.
       await expect.poll(() => code.requested.length).toBeGreaterThan(0);
-      expect(code.requested.every(Boolean), "the drawing was there before the code was asked for").toBe(true);
+      expect(code.requested.every(Boolean), "the drawing was painted before the code was asked for").toBe(true);
 
       code.release();
       await expect(page.locator("#main h1")).toBeVisible();
