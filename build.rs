@@ -177,12 +177,16 @@ mod date_text;
 #[allow(dead_code)]
 mod events;
 
+#[path = "src/domain/order.rs"]
+mod order;
+
 /// `content/events.json` is copied to the site as `events.json`; the build fails when it
 /// does not pass the same checks as the events page applies, in every language.
 fn check_events(langs: &[&str]) {
     const FILE: &str = "content/events.json";
     println!("cargo:rerun-if-changed={FILE}");
     println!("cargo:rerun-if-changed=src/domain/events.rs");
+    println!("cargo:rerun-if-changed=src/domain/order.rs");
     let json = fs::read_to_string(FILE).unwrap_or_else(|e| panic!("{FILE}: {e}"));
     for lang in langs {
         if let Err(problems) = events::parse_sessions(&json, lang) {

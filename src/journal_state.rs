@@ -552,7 +552,7 @@ impl JournalState {
                     t.pending.retain(|c| c.month != month);
                     if let Some(c) = chunk {
                         t.pending.push(c);
-                        t.pending.sort_by_key(|c| std::cmp::Reverse(c.month));
+                        crate::domain::order::sort_by(&mut t.pending, |a, b| b.month.cmp(&a.month));
                     }
                 });
                 continue;

@@ -84,7 +84,7 @@ pub fn fingerprint(journal: &Journal) -> u64 {
         .iter()
         .map(|e| (e.id.as_str(), e.updated_ms))
         .collect();
-    keys.sort_unstable();
+    crate::domain::order::sort_by(&mut keys, Ord::cmp);
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
         for b in bytes {

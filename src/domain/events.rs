@@ -111,8 +111,9 @@ pub fn split_by_status(
     now_utc: NaiveDateTime,
 ) -> (Vec<&Session>, Vec<&Session>) {
     let mut sorted: Vec<&Session> = sessions.iter().collect();
-    // One sort for both lists: each sort instantiation costs Wasm size.
-    sorted.sort_unstable_by_key(|s| (s.date, s.time.as_ref().map(|t| t.utc_range(s.date).0)));
+    // One sort for both lists.
+    let key = |s: &Session| (s.date, s.time.as_ref().map(|t| t.utc_range(s.date).0));
+    super::order::sort_by(&mut sorted, |a, b| key(a).cmp(&key(b)));
     let (upcoming, mut past): (Vec<&Session>, Vec<&Session>) = sorted
         .into_iter()
         .partition(|s| s.status(today, now_utc) != Status::Past);

@@ -323,7 +323,7 @@ pub fn match_ranges(text: &str, terms: &[Vec<char>]) -> Vec<(usize, usize)> {
             }
         }
     }
-    ranges.sort_unstable();
+    super::order::sort_by(&mut ranges, Ord::cmp);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {
         match merged.last_mut() {

@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod ics;
 pub mod journal;
 pub mod markdown;
+pub mod order;
 pub mod peer;
 pub mod reminder;
 pub mod settings;

@@ -113,7 +113,7 @@ pub fn highlight_id(h: &StoryHighlight) -> String {
 /// at most `limit`.
 pub fn strongest(highlights: &[StoryHighlight], limit: usize) -> Vec<StoryHighlight> {
     let mut sorted = highlights.to_vec();
-    sorted.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut sorted, |a, b| {
         (
             Reverse(a.high_impact),
             Reverse(a.reach),

@@ -178,7 +178,7 @@ pub fn PeerBuilder() -> impl IntoView {
         .filter(|e| in_window(e, today))
         .cloned()
         .collect();
-    candidates.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut candidates, |a, b| {
         b.high_impact
             .cmp(&a.high_impact)
             .then(b.reach().cmp(&a.reach()))

@@ -85,8 +85,6 @@ impl<'de> Deserialize<'de> for StoredJournal {
 impl Document for StoredJournal {
     const KEY: &'static str = "journal";
     const VERSION: u32 = 1;
-    // The journal's chunk has the `Value` path for its index and months anyway.
-    const READ_DIRECTLY: bool = false;
 }
 
 impl From<&Journal> for StoredJournal {
@@ -145,6 +143,21 @@ impl ChunkRef {
             types,
         }
     }
+}
+
+/// These months as a set, added one at a time: collecting into a `BTreeSet` sorts first,
+/// with a copy of the standard library's sort of its own (see `domain::order`).
+fn month_set(months: impl IntoIterator<Item = Month>) -> BTreeSet<Month> {
+    let mut set = BTreeSet::new();
+    for month in months {
+        set.insert(month);
+    }
+    set
+}
+
+/// Sorts chunks newest month first, as the index lists them.
+fn newest_first(chunks: &mut [ChunkRef]) {
+    crate::domain::order::sort_by(chunks, |a, b| b.month.cmp(&a.month));
 }
 
 fn chunk_key(month: Month, generation: u64) -> String {
@@ -259,7 +272,7 @@ impl<'de> Deserialize<'de> for JournalIndex {
                 types,
             });
         }
-        chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
+        newest_first(&mut chunks);
         if chunks.windows(2).any(|w| w[0].month == w[1].month) {
             return Err(D::Error::custom("a month is listed twice"));
         }
@@ -282,14 +295,8 @@ impl<'de> Deserialize<'de> for JournalIndex {
 impl Document for JournalIndex {
     const KEY: &'static str = INDEX_KEY;
     const VERSION: u32 = PARTIAL_INDEX_VERSION;
-
-    /// Format 2 is format 3 without a `legacy` list.
-    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
-        match from {
-            CHUNKED_VERSION => Ok(data),
-            _ => Err(format!("no upgrade from format {from}")),
-        }
-    }
+    /// Format 2 is format 3 without a `legacy` list, which reads as empty.
+    const DIRECT_FROM: Option<u32> = Some(CHUNKED_VERSION);
 }
 
 /// The stored text of `index`: format 2, or 3 while it lists months of the format-1 key.
@@ -356,6 +363,8 @@ impl Document for Chunk {
     // Chunks have one key per month; this one names them in messages only.
     const KEY: &'static str = "journal:<month>";
     const VERSION: u32 = CHUNKED_VERSION;
+    /// There never were chunks in format 1.
+    const DIRECT_FROM: Option<u32> = Some(CHUNKED_VERSION);
 }
 
 fn envelope_text<T: Serialize>(version: u32, data: &T) -> Result<String, StorageError> {
@@ -606,7 +615,7 @@ impl Store {
     /// Writes the chunk of `month`, reads it back, then the index that reads the month from
     /// it (and no longer from the old key). Returns that index.
     fn move_month(&self, journal: &Journal, month: Month) -> Result<JournalIndex, StorageError> {
-        let mut save = self.begin_journal_save(BTreeSet::from([month]))?;
+        let mut save = self.begin_journal_save(month_set(Some(month)))?;
         // The chunk (none for a month the journal no longer holds), read back.
         self.step_journal_save(&mut save, journal)?;
         let written = save.next.chunk(month).cloned();
@@ -649,7 +658,7 @@ impl Store {
     /// Writes a format-1 journal as chunks, reads them back, and only when they match
     /// removes the format-1 key. On any failure the chunks are removed and the old key stays.
     fn migrate_at_once(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
-        let months: BTreeSet<Month> = journal.months().into_iter().collect();
+        let months = month_set(journal.months());
         let mut save = self.begin_journal_save(months)?;
         while !self.step_journal_save(&mut save, journal)? {}
         let index = save.next.clone();
@@ -802,7 +811,7 @@ impl Store {
             save.next.generation = stored.generation.max(save.base.generation) + 1;
             save.base = stored;
         }
-        save.next.chunks.sort_by_key(|c| std::cmp::Reverse(c.month));
+        newest_first(&mut save.next.chunks);
         let text = index_text(&save.next)?;
         self.backend.set(&Store::full_key(INDEX_KEY), &text)?;
         // Committed. Keys the new index no longer names are left over; removing them may

@@ -115,10 +115,12 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     /// Current format version; bump it and extend [`Document::migrate`] when the shape changes.
     const VERSION: u32;
 
-    /// Whether [`decode`] reads the data straight into the document, not through
-    /// serde_json's `Value`: only possible while there is nothing to upgrade. A page whose
-    /// chunk needs the `Value` path anyway (the journal's) saves code by opting out.
-    const READ_DIRECTLY: bool = Self::VERSION == 1;
+    /// The oldest format whose data the document's own `Deserialize` reads as it is, so
+    /// [`decode`] reads it straight into the document, not through serde_json's `Value`
+    /// (whose code would be in the page's download); older formats are refused as
+    /// [`Document::migrate`] would refuse them. `None`: every format goes through `Value`
+    /// and `migrate`. The default: direct while there is only one format.
+    const DIRECT_FROM: Option<u32> = if Self::VERSION == 1 { Some(1) } else { None };
 
     /// Upgrades `data` written in format `from` (< VERSION) to the current format.
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
@@ -287,7 +289,7 @@ impl Store {
             .into_iter()
             .filter(|k| k.starts_with(PREFIX))
             .collect();
-        keys.sort();
+        crate::domain::order::sort_by(&mut keys, String::cmp);
         Ok(keys)
     }
 
@@ -352,8 +354,8 @@ pub fn check_version(found: u32, supported: u32) -> Result<(), StorageError> {
 
 /// Reads an envelope, upgrading older formats and refusing newer ones.
 pub fn decode<D: Document>(raw: &str) -> Result<D, StorageError> {
-    if D::READ_DIRECTLY && D::VERSION == 1 {
-        return decode_first_format(raw);
+    if let Some(oldest) = D::DIRECT_FROM {
+        return decode_directly(raw, oldest);
     }
     let envelope: Envelope<Value> =
         serde_json::from_str(raw).map_err(|e| StorageError::DecodeFailed(e.to_string()))?;
@@ -365,19 +367,29 @@ pub fn decode<D: Document>(raw: &str) -> Result<D, StorageError> {
     serde_json::from_value(data).map_err(|e| StorageError::DecodeFailed(e.to_string()))
 }
 
-/// [`decode`] for a document still in its first format (nothing to upgrade): read straight
-/// into `D`, not through serde_json's `Value`, whose code was in every page's chunk.
-fn decode_first_format<D: Document>(raw: &str) -> Result<D, StorageError> {
+/// [`decode`] for a document whose formats `oldest..=VERSION` its `Deserialize` reads:
+/// straight into `D`, not through serde_json's `Value`, whose code was in every page's
+/// chunk. The version is checked as [`decode`] checks it.
+fn decode_directly<D: Document>(raw: &str, oldest: u32) -> Result<D, StorageError> {
+    let version = |v: u32| {
+        check_version(v, D::VERSION)?;
+        if v < oldest {
+            return Err(StorageError::DecodeFailed(format!(
+                "no upgrade from format {v}"
+            )));
+        }
+        Ok(())
+    };
     match serde_json::from_str::<Envelope<D>>(raw) {
         Ok(envelope) => {
-            check_version(envelope.v, 1)?;
+            version(envelope.v)?;
             Ok(envelope.data)
         }
         Err(error) => {
             // Written by a newer version, whose data this one cannot read: say that, not
             // why the data did not fit.
             if let Ok(envelope) = serde_json::from_str::<Envelope<IgnoredAny>>(raw) {
-                check_version(envelope.v, 1)?;
+                version(envelope.v)?;
             }
             Err(StorageError::DecodeFailed(error.to_string()))
         }

@@ -63,7 +63,7 @@ impl Backend for ReadOnlyBackend {
             let n = s.length().unwrap_or(0);
             keys.extend((0..n).filter_map(|i| s.key(i).ok().flatten()));
         }
-        keys.sort();
+        crate::domain::order::sort_by(&mut keys, String::cmp);
         keys.dedup();
         let removed = self.removed.borrow();
         keys.retain(|k| !removed.contains(k));

@@ -141,7 +141,7 @@ pub fn read_file(text: &str, utc_offset_minutes: i32) -> Result<FeedFile, FeedEr
         return Err(FeedError::Empty);
     }
     // Stable: items of the same day keep the file's order.
-    items.sort_by_key(|i| std::cmp::Reverse(i.date));
+    crate::domain::order::sort_by(&mut items, |a, b| b.date.cmp(&a.date));
     let total = items.len();
     items.truncate(MAX_ITEMS);
     Ok(FeedFile {

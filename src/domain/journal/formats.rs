@@ -195,7 +195,7 @@ impl Serialize for EntryOut<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut figures: Vec<(&str, u64)> =
                     self.0.iter().map(|(f, v)| (f.code(), v)).collect();
-                figures.sort_unstable_by_key(|(code, _)| *code);
+                crate::domain::order::sort_by(&mut figures, |a, b| a.0.cmp(b.0));
                 let mut map = s.serialize_map(Some(figures.len()))?;
                 for (code, value) in figures {
                     map.serialize_entry(code, &value)?;

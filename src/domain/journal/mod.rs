@@ -550,7 +550,7 @@ impl Journal {
             let s = search_text(&e);
             pairs.push((e, s));
         }
-        pairs.sort_by(|a, b| entry_order(&a.0, &b.0));
+        super::order::sort_by(&mut pairs, |a, b| entry_order(&a.0, &b.0));
         (self.entries, self.search) = pairs.into_iter().unzip();
         self.version = next_version();
     }
@@ -592,7 +592,7 @@ impl Journal {
                 .into_iter()
                 .zip(std::mem::take(&mut self.search))
                 .collect();
-            pairs.sort_by(|a, b| entry_order(&a.0, &b.0));
+            super::order::sort_by(&mut pairs, |a, b| entry_order(&a.0, &b.0));
             (self.entries, self.search) = pairs.into_iter().unzip();
         }
         self.version = next_version();
@@ -686,7 +686,7 @@ fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 }
 
 fn sort_entries(entries: &mut [Entry]) {
-    entries.sort_by(entry_order);
+    super::order::sort_by(entries, entry_order);
 }
 
 #[cfg(test)]

@@ -150,7 +150,7 @@ impl Filter {
             Sort::Newest => {}
             Sort::Oldest => hits.reverse(),
             Sort::Reach => {
-                hits.sort_by(|a, b| entries[*b].reach().cmp(&entries[*a].reach()).then(a.cmp(b)))
+                crate::domain::order::sort_by(&mut hits, |a, b| entries[*b].reach().cmp(&entries[*a].reach()).then(a.cmp(b)))
             }
         }
         Selection {

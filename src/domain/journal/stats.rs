@@ -98,9 +98,9 @@ pub fn totals(journal: &Journal, today: NaiveDate) -> Totals {
         }
     }
     let mut by_type: Vec<_> = by_type.into_iter().collect();
-    by_type.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::domain::order::sort_by(&mut by_type, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut by_area: Vec<_> = by_area.into_iter().collect();
-    by_area.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::domain::order::sort_by(&mut by_area, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Totals { by_type, by_area }
 }
 
@@ -134,7 +134,7 @@ impl Journal {
             .iter()
             .filter(|e| in_window(e, today))
             .collect();
-        recent.sort_by(|a, b| {
+        crate::domain::order::sort_by(&mut recent, |a, b| {
             b.high_impact
                 .cmp(&a.high_impact)
                 .then(b.reach().cmp(&a.reach()))

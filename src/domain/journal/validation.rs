@@ -243,7 +243,7 @@ impl Draft {
             return Err(vec![(Field::Date, Problem::Required)]);
         };
         let mut audiences = self.audiences.clone();
-        audiences.sort();
+        crate::domain::order::sort_by(&mut audiences, Ord::cmp);
         audiences.dedup();
         Ok(Entry {
             id: String::new(),
