@@ -4,6 +4,27 @@
 //! comparison, so every caller shares one copy, then moves the items into that order.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A map of these pairs, the last of equal keys kept, as `collect()` makes it. Collecting
+/// into a `BTreeMap` or `BTreeSet` sorts the items first, with its own copy of the standard
+/// library's sort for each item type; inserting one at a time needs none.
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
+}
+
+/// A set of these items, as `collect()` makes it (see [`map_of`]).
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
 
 /// Sorts `items` by `order`, stably (equal items keep their order), as `<[T]>::sort_by`
 /// does.
@@ -51,6 +72,15 @@ mod tests {
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             std.sort_by(|a, b| a.0.cmp(&b.0));
             prop_assert_eq!(ours, std);
+        }
+    }
+
+    proptest! {
+        /// The same map and set as `collect()`, duplicate keys included (the last wins).
+        #[test]
+        fn maps_and_sets_as_collect_makes_them(pairs in prop::collection::vec((0u8..20, any::<u16>()), 0..60)) {
+            prop_assert_eq!(map_of(pairs.clone()), pairs.iter().copied().collect::<BTreeMap<_, _>>());
+            prop_assert_eq!(set_of(pairs.clone()), pairs.into_iter().collect::<BTreeSet<_>>());
         }
     }
 

@@ -32,15 +32,12 @@ impl Document for StoredExplainer {
 impl From<&Answers> for StoredExplainer {
     fn from(a: &Answers) -> Self {
         StoredExplainer {
-            answers: a
-                .iter()
-                .map(|(id, codes)| {
-                    (
-                        id.code().to_string(),
-                        codes.iter().map(|c| c.to_string()).collect(),
-                    )
-                })
-                .collect(),
+            answers: crate::domain::order::map_of(a.iter().map(|(id, codes)| {
+                (
+                    id.code().to_string(),
+                    codes.iter().map(|c| c.to_string()).collect(),
+                )
+            })),
         }
     }
 }

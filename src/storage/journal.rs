@@ -145,16 +145,6 @@ impl ChunkRef {
     }
 }
 
-/// These months as a set, added one at a time: collecting into a `BTreeSet` sorts first,
-/// with a copy of the standard library's sort of its own (see `domain::order`).
-fn month_set(months: impl IntoIterator<Item = Month>) -> BTreeSet<Month> {
-    let mut set = BTreeSet::new();
-    for month in months {
-        set.insert(month);
-    }
-    set
-}
-
 /// Sorts chunks newest month first, as the index lists them.
 fn newest_first(chunks: &mut [ChunkRef]) {
     crate::domain::order::sort_by(chunks, |a, b| b.month.cmp(&a.month));
@@ -615,7 +605,7 @@ impl Store {
     /// Writes the chunk of `month`, reads it back, then the index that reads the month from
     /// it (and no longer from the old key). Returns that index.
     fn move_month(&self, journal: &Journal, month: Month) -> Result<JournalIndex, StorageError> {
-        let mut save = self.begin_journal_save(month_set(Some(month)))?;
+        let mut save = self.begin_journal_save(crate::domain::order::set_of(Some(month)))?;
         // The chunk (none for a month the journal no longer holds), read back.
         self.step_journal_save(&mut save, journal)?;
         let written = save.next.chunk(month).cloned();
@@ -658,7 +648,7 @@ impl Store {
     /// Writes a format-1 journal as chunks, reads them back, and only when they match
     /// removes the format-1 key. On any failure the chunks are removed and the old key stays.
     fn migrate_at_once(&self, journal: &Journal) -> Result<JournalIndex, StorageError> {
-        let months = month_set(journal.months());
+        let months = crate::domain::order::set_of(journal.months());
         let mut save = self.begin_journal_save(months)?;
         while !self.step_journal_save(&mut save, journal)? {}
         let index = save.next.clone();

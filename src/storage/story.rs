@@ -40,7 +40,7 @@ impl From<&StoryDraft> for StoredStory {
 impl From<StoredStory> for StoryDraft {
     fn from(s: StoredStory) -> Self {
         let mut d = StoryDraft {
-            picked: s.picked.into_iter().collect(),
+            picked: crate::domain::order::set_of(s.picked),
             ..StoryDraft::default()
         };
         d.set_answer(Prompt::WhyStarted, &s.why_started);

@@ -77,11 +77,9 @@ impl From<&Entry> for EntryRecord {
             role: e.role.map(|r| r.code().to_string()),
             event: e.event.map(|r| r.code().to_string()),
             quantity: e.quantity,
-            figures: e
-                .figures
-                .iter()
-                .map(|(f, v)| (f.code().to_string(), v))
-                .collect(),
+            figures: crate::domain::order::map_of(
+                e.figures.iter().map(|(f, v)| (f.code().to_string(), v)),
+            ),
             high_impact: e.high_impact,
             created_ms: e.created_ms,
             updated_ms: e.updated_ms,

@@ -116,7 +116,7 @@ impl Journal {
         ActivitySummary {
             contributions_last_12: recent.len(),
             active_months_last_12: u8::try_from(active).unwrap_or(12),
-            forms: recent.iter().map(|e| e.kind.form()).collect(),
+            forms: crate::domain::order::set_of(recent.iter().map(|e| e.kind.form())),
             reach_recorded: recent.iter().any(|e| e.reach() > 0),
         }
     }
