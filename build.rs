@@ -178,6 +178,7 @@ mod date_text;
 mod events;
 
 #[path = "src/domain/order.rs"]
+#[allow(dead_code)]
 mod order;
 
 /// `content/events.json` is copied to the site as `events.json`; the build fails when it

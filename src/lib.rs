@@ -111,7 +111,7 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
             <EmbedFrame options>
                 <RouteStatus routing/>
                 <Routes fallback=components::embed::OutsideWidget>
-                    <Route path=path!("/embed/explainer/*rest") view={Page::of::<ExplainerRoute>()}/>
+                    <Route path=path!("/embed/explainer/*rest") view={Page::of::<ExplainerWidgetRoute>()}/>
                     <Route path=path!("/embed/checklist") view={Page::of::<ChecklistRoute>()}/>
                     <Route path=path!("/embed/faq") view={Page::of::<FaqRoute>()}/>
                 </Routes>

@@ -108,8 +108,12 @@ lazy_page!(
     EventsRoute => events::Events
 );
 lazy_page!(
-    /// `/explainer/*` and the explainer widget.
+    /// `/explainer/*`.
     ExplainerRoute => explainer::Explainer
+);
+lazy_page!(
+    /// The explainer widget, `/embed/explainer/*`.
+    ExplainerWidgetRoute => explainer::ExplainerWidget
 );
 lazy_page!(
     /// `/checklist` and the checklist widget.

@@ -43,7 +43,7 @@ export const ROUTE_VIEWS = {
 /** The same for the widgets, whose own binary (src/bin/widget.rs) is in `pkg/widget/`. */
 export const WIDGET_VIEWS = {
   "/embed/faq": ["FaqRoute"],
-  "/embed/explainer": ["ExplainerRoute"],
+  "/embed/explainer": ["ExplainerWidgetRoute"],
   "/embed/checklist": ["ChecklistRoute"],
 };
 

@@ -65,15 +65,32 @@ lazy_fn! {
     }
 }
 
+/// What the intro shows between its text and its actions, given the storage, the answers
+/// and the status line: the journal prefill offer ([`journal_offer`]) in the app.
+type Offer = fn(AppStorage, RwSignal<Answers>, RwSignal<Option<String>>) -> AnyView;
+
 /// Every `/explainer/...` address. One route for the whole explainer keeps the router
 /// (generic over every route's view) small; the sub-path picks the page here.
 #[component]
 pub fn Explainer() -> impl IntoView {
+    explainer_pages(Some(journal_offer))
+}
+
+/// The explainer widget (`/embed/explainer/...`): the same pages without the journal
+/// prefill offer. A community site's frame has storage of its own, where no journal is
+/// kept, and the embed generator's preview should show what such a site shows; so the
+/// widget's download holds none of the offer's code.
+#[component]
+pub fn ExplainerWidget() -> impl IntoView {
+    explainer_pages(None)
+}
+
+fn explainer_pages(offer: Option<Offer>) -> impl IntoView {
     let params = use_params_map();
     move || {
         let rest = params.with(|p| p.get("rest").unwrap_or_default());
         match rest.trim_matches('/') {
-            "" => view! { <ExplainerIntro/> }.into_any(),
+            "" => view! { <ExplainerIntro offer/> }.into_any(),
             "check" => view! { <ExplainerCheck/> }.into_any(),
             "result" => view! { <ExplainerResult/> }.into_any(),
             other => match other.strip_prefix("q/") {
@@ -84,18 +101,14 @@ pub fn Explainer() -> impl IntoView {
     }
 }
 
-/// `/explainer`: what the explainer does, and start, resume or clear.
-#[component]
-pub fn ExplainerIntro() -> impl IntoView {
+/// The journal prefill offer of the app's explainer intro: filling answers saves them and
+/// says how many were filled in the status line.
+fn journal_offer(
+    storage: AppStorage,
+    answers: RwSignal<Answers>,
+    status: RwSignal<Option<String>>,
+) -> AnyView {
     let i18n = use_i18n();
-    let t = move |key: Key| move || i18n.t(key);
-    let (storage, answers) = use_answers();
-    let status = RwSignal::new(None::<String>);
-    let started = move || answers.with(|a| !a.is_empty());
-    let clear = move |_| {
-        change(storage, answers, Answers::default());
-        status.set(Some(i18n.t(Key::ExplainerCleared).to_string()));
-    };
     let fill_from_journal = move |summary: ActivitySummary| {
         let mut next = answers.get_untracked();
         let count = next.prefill_from_journal(&summary) as u64;
@@ -107,6 +120,22 @@ pub fn ExplainerIntro() -> impl IntoView {
             count,
         )));
     };
+    view! { <JournalPrefillOffer summary=journal_summary() on_fill=fill_from_journal/> }.into_any()
+}
+
+/// `/explainer`: what the explainer does, and start, resume or clear; `offer` is shown
+/// after the text.
+#[component]
+fn ExplainerIntro(offer: Option<Offer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let (storage, answers) = use_answers();
+    let status = RwSignal::new(None::<String>);
+    let started = move || answers.with(|a| !a.is_empty());
+    let clear = move |_| {
+        change(storage, answers, Answers::default());
+        status.set(Some(i18n.t(Key::ExplainerCleared).to_string()));
+    };
     view! {
         <Title text=t(Key::ExplainerTitle)/>
         <h1>{t(Key::ExplainerTitle)}</h1>
@@ -115,7 +144,7 @@ pub fn ExplainerIntro() -> impl IntoView {
         <p>{t(Key::ExplainerIntroNotSure)}</p>
         <p>{t(Key::ExplainerIntroPrivacy)}</p>
         <p class="callout">{t(Key::ExplainerIntroNoPromise)}</p>
-        <JournalPrefillOffer summary=journal_summary() on_fill=fill_from_journal/>
+        {offer.map(|offer| offer(storage, answers, status))}
         <p role="status" class="explainer-status">{move || status.get()}</p>
         <div class="explainer-actions">
             {move || {

@@ -7,7 +7,7 @@ import { chunkedItems, entries } from "../../scripts/lib/journal-data.mjs";
 
 /** Lazy route structs (src/routes.rs) named in the split module file names. */
 const VIEWS = ["AboutRoute", "EmbedGeneratorRoute", "FaqRoute", "EventsRoute", "ExplainerRoute",
-  "ChecklistRoute", "SettingsRoute", "StoryRoute", "JournalLayoutRoute", "JournalEntriesRoute"];
+  "ExplainerWidgetRoute", "ChecklistRoute", "SettingsRoute", "StoryRoute", "JournalLayoutRoute", "JournalEntriesRoute"];
 
 const snake = (name) => name.replace(/[A-Z]/g, (c, i) => (i ? "_" : "") + c.toLowerCase());
 
@@ -65,14 +65,14 @@ for (const [path, view, heading] of DIRECT) {
     if (path === "/journal") expected.push("JournalEntriesRoute");
     // index.html prefetches the likely next pages when the browser is idle; the embed
     // generator shows a live widget preview in an iframe.
-    const next = [...(PREFETCHED[path] ?? []), ...(path === "/embed" ? ["ExplainerRoute", "ChecklistRoute", "FaqRoute"] : [])];
+    const next = [...(PREFETCHED[path] ?? []), ...(path === "/embed" ? ["ExplainerWidgetRoute", "ChecklistRoute", "FaqRoute"] : [])];
     for (const v of expected) expect(loaded).toContain(v);
     expect(loaded.filter((v) => !expected.includes(v) && !next.includes(v))).toEqual([]);
   });
 }
 
 test("an embedded widget downloads only its widget's code", async ({ page }) => {
-  for (const [path, view] of [["/embed/faq", "FaqRoute"], ["/embed/checklist", "ChecklistRoute"], ["/embed/explainer", "ExplainerRoute"]]) {
+  for (const [path, view] of [["/embed/faq", "FaqRoute"], ["/embed/checklist", "ChecklistRoute"], ["/embed/explainer", "ExplainerWidgetRoute"]]) {
     const urls = recordRequests(page);
     await page.goto(path);
     await expect(page.locator("#main h1")).toBeVisible();
