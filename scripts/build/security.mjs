@@ -137,10 +137,13 @@ async function walk(dir, root = dir) {
  * the latter, which is harmless), about 800 bytes less per response over HTTP/1.1. Not no
  * policy: a missing file's address under the hashed folder gets `index.html` from hosts
  * that fall back to it, and that page must still refuse to be framed and run nothing.
- * `sw.js`, a worker, is not hashed and keeps the site's policy.
+ * `sw.js`, a worker, is not hashed and keeps the site's policy. Images (the favicon and the
+ * app icons) get the short policy too: an SVG opened on its own is a document, and it
+ * needs no script, style source or framing; the favicon is requested on every first visit.
  */
 export const HASHED_POLICY = "default-src 'none'; frame-ancestors 'none'";
 const DOCUMENT_ONLY = ["Permissions-Policy"];
+const IMAGE = /\.(svg|png|ico)$/;
 
 /** Headers of one file beyond the site-wide ones. */
 function fileHeaders(path) {
@@ -161,13 +164,13 @@ function fileRules(files, base) {
   for (const file of files) {
     if (file === "_headers" || file === "staticwebapp.config.json") continue;
     const headers = fileHeaders(file);
-    if (Object.keys(headers).length === 0 && !file.includes("/")) continue;
+    if (Object.keys(headers).length === 0 && !file.includes("/") && !IMAGE.test(file)) continue;
     const top = file.includes("/") ? file.split("/")[0] : null;
     if (top) {
       if (!byFolder.has(top)) byFolder.set(top, []);
       byFolder.get(top).push([file, headers]);
     } else {
-      const hashed = HASHED.test(file) ? { detach: DOCUMENT_ONLY } : {};
+      const hashed = HASHED.test(file) || IMAGE.test(file) ? { detach: DOCUMENT_ONLY } : {};
       if (hashed.detach) headers["Content-Security-Policy"] = HASHED_POLICY;
       rules.push({ path: base + file, headers, ...hashed });
     }
@@ -180,6 +183,11 @@ function fileRules(files, base) {
         headers: { "Content-Security-Policy": HASHED_POLICY, "Cache-Control": YEAR, "Access-Control-Allow-Origin": "*" },
         detach: DOCUMENT_ONLY,
       });
+      continue;
+    }
+    // A folder of images only (the app icons): the short policy, like the favicon.
+    if (entries.every(([file]) => IMAGE.test(file))) {
+      rules.push({ path: `${base}${folder}/*`, headers: { ...entries[0][1], "Content-Security-Policy": HASHED_POLICY }, detach: DOCUMENT_ONLY });
       continue;
     }
     const keys = new Set(entries.map(([, h]) => JSON.stringify(h)));

@@ -72,6 +72,13 @@ test("pages, widgets and files are served with the production headers", async ({
   expect(await missing.text()).toContain("<!doctype html>");
   expect(directives(missing.headers()["content-security-policy"])["frame-ancestors"]).toEqual(["'none'"]);
   expect(directives(missing.headers()["content-security-policy"])["default-src"]).toEqual(["'none'"]);
+  // Images (an SVG opened on its own is a document) get the short policy too, revalidated.
+  for (const image of ["/favicon.svg", "/icons/icon.svg", "/icons/icon-192.png"]) {
+    const headers = (await request.get(image)).headers();
+    expect(directives(headers["content-security-policy"]), image).toEqual({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] });
+    expect(headers["permissions-policy"], image).toBeUndefined();
+    expect(headers["cache-control"], image).toBe("no-cache");
+  }
   // The service worker is a worker: it keeps the policy.
   expect(directives((await request.get("/sw.js")).headers()["content-security-policy"])["script-src"]).toContain("'self'");
   const embedJs = (await request.get("/embed.js")).headers();
