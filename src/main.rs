@@ -15,7 +15,7 @@ fn main() {
     if std::hint::black_box(false) {
         let page: Pin<Box<dyn Future<Output = AnyView>>> =
             Box::pin(ExplainerWidgetRoute::view(ExplainerWidgetRoute));
-        std::hint::black_box(page);
+        drop(std::hint::black_box(page));
     }
     mvp_pathway::start(mvp_pathway::App);
 }

@@ -83,15 +83,23 @@ pub fn focus_main() {
 /// keeps its list in the page, hidden, while another journal page shows), so that screen
 /// readers announce the new page after client-side navigation.
 pub fn focus_main_heading() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(Some(heading)) = document.query_selector("#main h1:not([hidden] h1)") {
+    if let Some(heading) = main_heading() {
         let _ = heading.set_attribute("tabindex", "-1");
         if let Some(el) = heading.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
     }
+}
+
+/// Whether the page shown has its heading (a lazy part may still be on its way).
+pub fn has_main_heading() -> bool {
+    main_heading().is_some()
+}
+
+/// The shown page's heading (`#main h1`, not one in a hidden part).
+fn main_heading() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector("#main h1:not([hidden] h1)").ok()?
 }
 
 /// Copies `text` to the clipboard; `Err` when the browser refuses (no permission, insecure page).

@@ -20,9 +20,10 @@ import { join } from "node:path";
 
 /**
  * Route prefixes and the lazy route structs (src/routes.rs) whose chunks they need; a
- * snake_case name would be a lazy helper (`#[leptos::lazy] fn`) packed with the page. None
- * is today: the story's Markdown preview is not part of its first paint, so the renderer
- * comes after it, from its helper pack (`helperFiles`), as on the journal.
+ * snake_case name is a lazy helper (`#[leptos::lazy] fn`) packed with the page: the
+ * explainer's steps (`explainer_step`), which its intro does without. The story's Markdown
+ * preview is not part of its first paint, so the renderer comes after it, from its helper
+ * pack (`helperFiles`), as on the journal.
  */
 export const ROUTE_VIEWS = {
   "/about": ["AboutRoute"],
@@ -30,6 +31,9 @@ export const ROUTE_VIEWS = {
   "/faq": ["FaqRoute"],
   "/events": ["EventsRoute"],
   "/explainer": ["ExplainerRoute"],
+  "/explainer/q": ["ExplainerRoute", "explainer_step"],
+  "/explainer/check": ["ExplainerRoute", "explainer_step"],
+  "/explainer/result": ["ExplainerRoute", "explainer_step"],
   "/checklist": ["ChecklistRoute"],
   "/settings": ["SettingsRoute"],
   "/story": ["StoryRoute"],
@@ -44,6 +48,9 @@ export const ROUTE_VIEWS = {
 export const WIDGET_VIEWS = {
   "/embed/faq": ["FaqRoute"],
   "/embed/explainer": ["ExplainerWidgetRoute"],
+  "/embed/explainer/q": ["ExplainerWidgetRoute", "explainer_step"],
+  "/embed/explainer/check": ["ExplainerWidgetRoute", "explainer_step"],
+  "/embed/explainer/result": ["ExplainerWidgetRoute", "explainer_step"],
   "/embed/checklist": ["ChecklistRoute"],
 };
 

@@ -30,7 +30,8 @@ pub fn SkipLink() -> impl IntoView {
 
 /// Moves focus to the new page's heading after each client-side navigation, once the
 /// new page is there: a lazy page renders only when its chunk has arrived, so this waits
-/// while the router is still loading (`routing`), frame by frame, for at most 20 s.
+/// while the router is still loading (`routing`), or while the page has no heading yet (a
+/// part it downloads itself, such as an explainer step), frame by frame, for at most 20 s.
 #[component]
 pub fn RouteFocus(routing: RwSignal<bool>) -> impl IntoView {
     let location = use_location();
@@ -43,7 +44,7 @@ pub fn RouteFocus(routing: RwSignal<bool>) -> impl IntoView {
 
 fn focus_when_routed(routing: RwSignal<bool>, frames_left: u32) {
     request_animation_frame(move || {
-        if routing.get_untracked() && frames_left > 0 {
+        if (routing.get_untracked() || !web::has_main_heading()) && frames_left > 0 {
             focus_when_routed(routing, frames_left - 1);
         } else {
             web::focus_main_heading();

@@ -90,7 +90,25 @@ fn explainer_pages(offer: Option<Offer>) -> impl IntoView {
     move || {
         let rest = params.with(|p| p.get("rest").unwrap_or_default());
         match rest.trim_matches('/') {
-            "" => view! { <ExplainerIntro offer/> }.into_any(),
+            "" => {
+                preload_steps();
+                view! { <ExplainerIntro offer/> }.into_any()
+            }
+            step => {
+                let step = step.to_string();
+                Suspend::new(async move { explainer_step(step).await }).into_any()
+            }
+        }
+    }
+}
+
+lazy_fn! {
+    /// A step of the explainer (a question, check your answers, the result), from its own
+    /// chunk: the intro, where most visits start, downloads none of their code. A step's
+    /// address opened directly downloads it with the page (scripts/build/split.mjs packs
+    /// it for `/explainer/q`, `/check` and `/result`); `RouteFocus` waits for its heading.
+    fn explainer_step(rest: String) -> AnyView {
+        match rest.as_str() {
             "check" => view! { <ExplainerCheck/> }.into_any(),
             "result" => view! { <ExplainerResult/> }.into_any(),
             other => match other.strip_prefix("q/") {
@@ -99,6 +117,16 @@ fn explainer_pages(offer: Option<Offer>) -> impl IntoView {
             },
         }
     }
+}
+
+/// Downloads the steps' code when the browser is idle after the intro is shown, so that
+/// Start or Resume opens the question at once.
+fn preload_steps() {
+    #[cfg(not(feature = "eager"))]
+    leptos::task::spawn_local(async {
+        web::idle().await;
+        __preload_explainer_step().await;
+    });
 }
 
 /// The journal prefill offer of the app's explainer intro: filling answers saves them and

@@ -86,6 +86,63 @@ test("an embedded widget downloads only its widget's code", async ({ page }) => 
   }
 });
 
+test("the explainer's intro downloads none of its steps' code; a step opened directly brings it in its page's one pack", async ({ page }) => {
+  // The steps' code is held back: the intro shows without it, and asks for it only
+  // afterwards (once the browser is idle), as its own pack.
+  let urls = recordRequests(page);
+  await page.route(/explainer_step/, () => {});
+  await page.goto("/explainer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Is the MVP Program for me?");
+  await expect(page.getByRole("link", { name: "Start" })).toBeVisible();
+  await expect.poll(() => urls.filter((u) => /explainer_step/.test(u)).map((u) => new URL(u).pathname.split("/").pop()))
+    .toEqual(["pack__with__explainer_step__explainer_route.wasm"]);
+  page.removeAllListeners("request");
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+
+  for (const path of ["/explainer/q/age", "/embed/explainer/q/age"]) {
+    urls = recordRequests(page);
+    await page.goto(path);
+    await expect(page.locator("#main h1")).toBeVisible();
+    await expect(page.getByRole("radio").first()).toBeVisible();
+    const wasm = urls.filter((u) => new URL(u).pathname.endsWith(".wasm")).map((u) => new URL(u).pathname.split("/").pop());
+    // The step's code came with the page's code, in one pack: no second round trip.
+    expect(wasm.filter((f) => f.startsWith("pack__")), path).toEqual([
+      path.startsWith("/embed/") ? "pack__explainer_widget_route__explainer_step.wasm" : "pack__explainer_route__explainer_step.wasm",
+    ]);
+    expect(wasm.filter((f) => /^(split|chunk)_/.test(f)), path).toEqual([]);
+    page.removeAllListeners("request");
+  }
+});
+
+test("a slow explainer step still gets the focus on its heading; one that cannot be downloaded says so", async ({ page, consoleErrors }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/explainer_step/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/explainer");
+  await appReady(page);
+  await page.getByRole("link", { name: "Start" }).click();
+  await expect(page).toHaveURL(/\/explainer\/q\/age$/);
+  await page.waitForTimeout(300);
+  release();
+  const h1 = page.locator("#main h1");
+  await expect(h1).toBeVisible();
+  await expect(h1).toBeFocused();
+
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await page.route(/explainer_step/, (route) => route.abort());
+  await page.goto("/explainer");
+  await appReady(page);
+  await page.getByRole("link", { name: "Start" }).click();
+  const alert = page.getByTestId("chunk-error");
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("could not be downloaded");
+  await expect(page.locator(APP_HEADER)).toBeVisible();
+  allowBlockedRequestErrors(consoleErrors);
+});
+
 test("client-side navigation between lazy pages loads each page and moves focus to its heading", async ({ page }) => {
   await page.goto("/");
   await appReady(page);

@@ -149,9 +149,9 @@ impl Filter {
         match self.sort {
             Sort::Newest => {}
             Sort::Oldest => hits.reverse(),
-            Sort::Reach => {
-                crate::domain::order::sort_by(&mut hits, |a, b| entries[*b].reach().cmp(&entries[*a].reach()).then(a.cmp(b)))
-            }
+            Sort::Reach => crate::domain::order::sort_by(&mut hits, |a, b| {
+                entries[*b].reach().cmp(&entries[*a].reach()).then(a.cmp(b))
+            }),
         }
         Selection {
             filter: self.clone(),
