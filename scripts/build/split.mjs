@@ -38,6 +38,9 @@ export const ROUTE_VIEWS = {
   "/settings": ["SettingsRoute"],
   "/story": ["StoryRoute"],
   "/journal": ["JournalLayoutRoute", "JournalEntriesRoute"],
+  // Not an address: the pack index.html downloads for /journal when a journal is saved,
+  // with the list of entries (`journal_list`), which an empty journal does without.
+  "/journal+list": ["JournalLayoutRoute", "JournalEntriesRoute", "journal_list"],
   "/journal/new": ["JournalLayoutRoute", "JournalNewRoute"],
   "/journal/overview": ["JournalLayoutRoute", "JournalOverviewRoute"],
   "/journal/data": ["JournalLayoutRoute", "JournalDataRoute"],
@@ -384,9 +387,12 @@ function mvpRoutePack(target) {
 function mvpUsePack(file) {
     const helper = MVP_HELPER_PACKS[file];
     if (helper) {
-        // A helper loads on the page it is used on: its files that page's pack lacks.
+        // A helper loads on the page it is used on: its files that page's pack lacks,
+        // unless a pack already on its way holds it (index.html's /journal+list).
+        const own = file.replace(/^split_/, "").replace(/_\\d+\\.wasm$/, "");
+        const packed = [...mvpUnpacked.keys(), ...Object.keys(mvpPackLoads)].some((p) => mvpViews(p).includes(own));
         const name = helper[mvpRoutePack(location)];
-        if (name && !mvpViewsLoaded.has(file) && navigator.onLine !== false) mvpPack(name);
+        if (name && !packed && !mvpViewsLoaded.has(file) && navigator.onLine !== false) mvpPack(name);
         mvpViewsLoaded.add(file);
         return;
     }

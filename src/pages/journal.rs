@@ -129,9 +129,60 @@ pub fn JournalList() -> impl IntoView {
     on_cleanup(move || kept.shown.update(|n| *n = n.saturating_sub(1)));
 }
 
-/// `/journal`: search, filters, sort and the entry list.
+/// `/journal`: its heading, the backup reminder, and either the first steps of an empty
+/// journal or the entries with their search and filters ([`journal_list`]).
 #[component]
 fn JournalEntries() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: Key| move || i18n.t(key);
+    let state = use_journal();
+    let total = Memo::new(move |_| state.journal.with(Journal::len) + state.unread.get().0);
+    view! {
+        <Title text=t(Key::JournalTitle)/>
+        <div class="journal-head">
+            <h1>{t(Key::JournalTitle)}</h1>
+            <A href=web::app_href("/journal/new") attr:class="button">{t(Key::JournalAdd)}</A>
+        </div>
+        <p class="lead">{t(Key::JournalLead)}</p>
+        <BackupReminder link="/journal/data"/>
+        <Show
+            when=move || { total.get() > 0 }
+            fallback=move || view! {
+                <section class="journal-empty" aria-labelledby="journal-empty-heading">
+                    <h2 id="journal-empty-heading">{t(Key::JournalEmptyHeading)}</h2>
+                    <p>{t(Key::JournalEmptyBody)}</p>
+                    <ul>
+                        <li>{t(Key::JournalEmptyIdea1)}</li>
+                        <li>{t(Key::JournalEmptyIdea2)}</li>
+                        <li>{t(Key::JournalEmptyIdea3)}</li>
+                        <li>{t(Key::JournalEmptyIdea4)}</li>
+                    </ul>
+                    <p>{t(Key::JournalEmptyFigures)}</p>
+                    <p>
+                        <A href=web::app_href("/journal/new") attr:class="button">{t(Key::JournalAddFirst)}</A>
+                        " "
+                        <A href=web::app_href("/journal/data")>{t(Key::JournalEmptyImport)}</A>
+                    </p>
+                </section>
+            }
+        >
+            {Suspend::new(async { journal_list().await })}
+        </Show>
+    }
+}
+
+lazy_fn! {
+    /// The entries with their search, filters and sort, from a chunk of their own: a first
+    /// visit, whose journal is empty, downloads none of their code. index.html downloads it
+    /// with the page when a journal is saved (scripts/build/split.mjs, `/journal+list`).
+    fn journal_list() -> AnyView {
+        view! { <JournalFilteredList/> }.into_any()
+    }
+}
+
+/// Search, filters, sort and the entry list of a journal that has entries.
+#[component]
+fn JournalFilteredList() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let state = use_journal();
@@ -183,167 +234,138 @@ fn JournalEntries() -> impl IntoView {
     let parse_date = |s: String| crate::domain::journal::parse_iso_date(&s);
 
     view! {
-        <Title text=t(Key::JournalTitle)/>
-        <div class="journal-head">
-            <h1>{t(Key::JournalTitle)}</h1>
-            <A href=web::app_href("/journal/new") attr:class="button">{t(Key::JournalAdd)}</A>
-        </div>
-        <p class="lead">{t(Key::JournalLead)}</p>
-        <BackupReminder link="/journal/data"/>
-        <Show
-            when=move || { total.get() > 0 }
-            fallback=move || view! {
-                <section class="journal-empty" aria-labelledby="journal-empty-heading">
-                    <h2 id="journal-empty-heading">{t(Key::JournalEmptyHeading)}</h2>
-                    <p>{t(Key::JournalEmptyBody)}</p>
-                    <ul>
-                        <li>{t(Key::JournalEmptyIdea1)}</li>
-                        <li>{t(Key::JournalEmptyIdea2)}</li>
-                        <li>{t(Key::JournalEmptyIdea3)}</li>
-                        <li>{t(Key::JournalEmptyIdea4)}</li>
-                    </ul>
-                    <p>{t(Key::JournalEmptyFigures)}</p>
-                    <p>
-                        <A href=web::app_href("/journal/new") attr:class="button">{t(Key::JournalAddFirst)}</A>
-                        " "
-                        <A href=web::app_href("/journal/data")>{t(Key::JournalEmptyImport)}</A>
-                    </p>
-                </section>
-            }
-        >
-            <search class="journal-filters" aria-label=t(Key::JournalFiltersLabel)>
-                <div class="field field--search">
-                    <label for="jl-search">{t(Key::JournalSearch)}</label>
-                    <input
-                        id="jl-search"
-                        type="search"
-                        aria-describedby="jl-search-hint"
-                        prop:value=move || filter.with(|f| f.text.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); set_filter(Box::new(move |f| f.text = v)) }
-                    />
-                    <p class="field__hint" id="jl-search-hint">{t(Key::JournalSearchHint)}</p>
-                </div>
-                <div class="field">
-                    <label for="jl-type">{t(Key::JournalFieldType)}</label>
-                    // One effect per select keeps its value with the filter ("Clear filters"
-                    // included); its options are plain, built again with the language (and the
-                    // type counts), each marked `selected` as the filter stands when built.
-                    <select
-                        id="jl-type"
-                        prop:value=move || filter.with(|f| f.kind.map(ActivityType::code).unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = ActivityType::from_code(&event_target_value(&ev));
-                            set_filter(Box::new(move |f| f.kind = v))
-                        }
-                    >
-                        {move || {
-                            let lang = i18n.lang.get();
-                            let kind = filter.with_untracked(|f| f.kind);
-                            let counts = type_counts.get();
-                            view! {
-                                <option value="" selected=kind.is_none()>{tr(lang, Key::JournalAllTypes)}</option>
-                                {counts.into_iter().map(|(k, n)| view! {
-                                    <option value=k.code() selected=kind == Some(k)>
-                                        {format!("{} ({n})", tr(lang, k.key()))}
-                                    </option>
-                                }).collect_view()}
-                            }
-                        }}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="jl-area">{t(Key::JournalFilterArea)}</label>
-                    <select
-                        id="jl-area"
-                        prop:value=move || filter.with(|f| f.area.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            set_filter(Box::new(move |f| f.area = (!v.is_empty()).then_some(v)))
-                        }
-                    >
-                        {move || {
-                            let lang = i18n.lang.get();
-                            let current = filter.with_untracked(|f| f.area.clone());
-                            view! {
-                                <option value="" selected=current.is_none()>{tr(lang, Key::JournalAllAreas)}</option>
-                                {AREAS.iter().map(|a| view! {
-                                    <option value=a.code selected=current.as_deref() == Some(a.code)>{tr(lang, a.key)}</option>
-                                }).collect_view()}
-                            }
-                        }}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="jl-from">{t(Key::JournalFilterFrom)}</label>
-                    <input id="jl-from" type="date"
-                        prop:value=move || filter.with(|f| f.from.map(iso).unwrap_or_default())
-                        on:change=move |ev| { let v = parse_date(event_target_value(&ev)); set_filter(Box::new(move |f| f.from = v)) }/>
-                </div>
-                <div class="field">
-                    <label for="jl-to">{t(Key::JournalFilterTo)}</label>
-                    <input id="jl-to" type="date"
-                        prop:value=move || filter.with(|f| f.to.map(iso).unwrap_or_default())
-                        on:change=move |ev| { let v = parse_date(event_target_value(&ev)); set_filter(Box::new(move |f| f.to = v)) }/>
-                </div>
-                <div class="field">
-                    <label for="jl-sort">{t(Key::JournalSort)}</label>
-                    <select
-                        id="jl-sort"
-                        prop:value=move || filter.with(|f| f.sort.code())
-                        on:change=move |ev| {
-                            let v = Sort::from_code(&event_target_value(&ev)).unwrap_or_default();
-                            set_filter(Box::new(move |f| f.sort = v))
-                        }
-                    >
-                        {move || {
-                            let lang = i18n.lang.get();
-                            let current = filter.with_untracked(|f| f.sort);
-                            Sort::ALL.into_iter().map(|s| {
-                                let key = match s { Sort::Newest => Key::JournalSortNewest, Sort::Oldest => Key::JournalSortOldest, Sort::Reach => Key::JournalSortReach };
-                                view! { <option value=s.code() selected=current == s>{tr(lang, key)}</option> }
-                            }).collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="field check">
-                    <input id="jl-last12" type="checkbox"
-                        prop:checked=move || filter.with(|f| f.last_12)
-                        on:change=move |ev| { let v = event_target_checked(&ev); set_filter(Box::new(move |f| f.last_12 = v)) }/>
-                    <label for="jl-last12">{t(Key::JournalFilterLast12)}</label>
-                </div>
-                <Show when=move || filter.with(Filter::is_active)>
-                    <button type="button" class="button button--quiet" on:click=move |_| set_filter(Box::new(|f| *f = Filter { sort: f.sort, ..Filter::default() }))>
-                        {t(Key::JournalClearFilters)}
-                    </button>
-                </Show>
-            </search>
-            <p class="journal-count" role="status" data-testid="journal-count">
-                {move || {
-                    let lang = i18n.lang.get();
-                    let total = total.get() as u64;
-                    fill(intl::plural(lang, Key::JournalCount, total), &[("shown", &intl::number(lang, matching.get() as u64)), ("total", &intl::number(lang, total))])
-                }}
-            </p>
-            <Show when=move || matching.get() == 0>
-                <div class="journal-empty">
-                    <p>{t(Key::JournalNoMatch)}</p>
-                    <button type="button" class="button" on:click=move |_| set_filter(Box::new(|f| *f = Filter { sort: f.sort, ..Filter::default() }))>
-                        {t(Key::JournalClearFilters)}
-                    </button>
-                </div>
-            </Show>
-            <ol class="journal-list" role="list">
-                <For
-                    each=move || visible.get()
-                    key=|e: &Entry| (e.id.clone(), e.updated_ms)
-                    children=move |e: Entry| view! { <EntryCard entry=e i18n=i18n state=state storage=storage/> }
+        <search class="journal-filters" aria-label=t(Key::JournalFiltersLabel)>
+            <div class="field field--search">
+                <label for="jl-search">{t(Key::JournalSearch)}</label>
+                <input
+                    id="jl-search"
+                    type="search"
+                    aria-describedby="jl-search-hint"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); set_filter(Box::new(move |f| f.text = v)) }
                 />
-            </ol>
-            <Show when=move || { matching.get() > state.shown.get() }>
-                <button type="button" class="button button--quiet journal-more" on:click=move |_| { state.ensure_all(); state.shown.update(|n| *n += PAGE) }>
-                    {move || fill(i18n.t(Key::JournalShowMore), &[("n", &intl::number(i18n.lang.get(), matching.get().saturating_sub(state.shown.get()).min(PAGE) as u64))])}
+                <p class="field__hint" id="jl-search-hint">{t(Key::JournalSearchHint)}</p>
+            </div>
+            <div class="field">
+                <label for="jl-type">{t(Key::JournalFieldType)}</label>
+                // One effect per select keeps its value with the filter ("Clear filters"
+                // included); its options are plain, built again with the language (and the
+                // type counts), each marked `selected` as the filter stands when built.
+                <select
+                    id="jl-type"
+                    prop:value=move || filter.with(|f| f.kind.map(ActivityType::code).unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = ActivityType::from_code(&event_target_value(&ev));
+                        set_filter(Box::new(move |f| f.kind = v))
+                    }
+                >
+                    {move || {
+                        let lang = i18n.lang.get();
+                        let kind = filter.with_untracked(|f| f.kind);
+                        let counts = type_counts.get();
+                        view! {
+                            <option value="" selected=kind.is_none()>{tr(lang, Key::JournalAllTypes)}</option>
+                            {counts.into_iter().map(|(k, n)| view! {
+                                <option value=k.code() selected=kind == Some(k)>
+                                    {format!("{} ({n})", tr(lang, k.key()))}
+                                </option>
+                            }).collect_view()}
+                        }
+                    }}
+                </select>
+            </div>
+            <div class="field">
+                <label for="jl-area">{t(Key::JournalFilterArea)}</label>
+                <select
+                    id="jl-area"
+                    prop:value=move || filter.with(|f| f.area.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(Box::new(move |f| f.area = (!v.is_empty()).then_some(v)))
+                    }
+                >
+                    {move || {
+                        let lang = i18n.lang.get();
+                        let current = filter.with_untracked(|f| f.area.clone());
+                        view! {
+                            <option value="" selected=current.is_none()>{tr(lang, Key::JournalAllAreas)}</option>
+                            {AREAS.iter().map(|a| view! {
+                                <option value=a.code selected=current.as_deref() == Some(a.code)>{tr(lang, a.key)}</option>
+                            }).collect_view()}
+                        }
+                    }}
+                </select>
+            </div>
+            <div class="field">
+                <label for="jl-from">{t(Key::JournalFilterFrom)}</label>
+                <input id="jl-from" type="date"
+                    prop:value=move || filter.with(|f| f.from.map(iso).unwrap_or_default())
+                    on:change=move |ev| { let v = parse_date(event_target_value(&ev)); set_filter(Box::new(move |f| f.from = v)) }/>
+            </div>
+            <div class="field">
+                <label for="jl-to">{t(Key::JournalFilterTo)}</label>
+                <input id="jl-to" type="date"
+                    prop:value=move || filter.with(|f| f.to.map(iso).unwrap_or_default())
+                    on:change=move |ev| { let v = parse_date(event_target_value(&ev)); set_filter(Box::new(move |f| f.to = v)) }/>
+            </div>
+            <div class="field">
+                <label for="jl-sort">{t(Key::JournalSort)}</label>
+                <select
+                    id="jl-sort"
+                    prop:value=move || filter.with(|f| f.sort.code())
+                    on:change=move |ev| {
+                        let v = Sort::from_code(&event_target_value(&ev)).unwrap_or_default();
+                        set_filter(Box::new(move |f| f.sort = v))
+                    }
+                >
+                    {move || {
+                        let lang = i18n.lang.get();
+                        let current = filter.with_untracked(|f| f.sort);
+                        Sort::ALL.into_iter().map(|s| {
+                            let key = match s { Sort::Newest => Key::JournalSortNewest, Sort::Oldest => Key::JournalSortOldest, Sort::Reach => Key::JournalSortReach };
+                            view! { <option value=s.code() selected=current == s>{tr(lang, key)}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </div>
+            <div class="field check">
+                <input id="jl-last12" type="checkbox"
+                    prop:checked=move || filter.with(|f| f.last_12)
+                    on:change=move |ev| { let v = event_target_checked(&ev); set_filter(Box::new(move |f| f.last_12 = v)) }/>
+                <label for="jl-last12">{t(Key::JournalFilterLast12)}</label>
+            </div>
+            <Show when=move || filter.with(Filter::is_active)>
+                <button type="button" class="button button--quiet" on:click=move |_| set_filter(Box::new(|f| *f = Filter { sort: f.sort, ..Filter::default() }))>
+                    {t(Key::JournalClearFilters)}
                 </button>
             </Show>
+        </search>
+        <p class="journal-count" role="status" data-testid="journal-count">
+            {move || {
+                let lang = i18n.lang.get();
+                let total = total.get() as u64;
+                fill(intl::plural(lang, Key::JournalCount, total), &[("shown", &intl::number(lang, matching.get() as u64)), ("total", &intl::number(lang, total))])
+            }}
+        </p>
+        <Show when=move || matching.get() == 0>
+            <div class="journal-empty">
+                <p>{t(Key::JournalNoMatch)}</p>
+                <button type="button" class="button" on:click=move |_| set_filter(Box::new(|f| *f = Filter { sort: f.sort, ..Filter::default() }))>
+                    {t(Key::JournalClearFilters)}
+                </button>
+            </div>
+        </Show>
+        <ol class="journal-list" role="list">
+            <For
+                each=move || visible.get()
+                key=|e: &Entry| (e.id.clone(), e.updated_ms)
+                children=move |e: Entry| view! { <EntryCard entry=e i18n=i18n state=state storage=storage/> }
+            />
+        </ol>
+        <Show when=move || { matching.get() > state.shown.get() }>
+            <button type="button" class="button button--quiet journal-more" on:click=move |_| { state.ensure_all(); state.shown.update(|n| *n += PAGE) }>
+                {move || fill(i18n.t(Key::JournalShowMore), &[("n", &intl::number(i18n.lang.get(), matching.get().saturating_sub(state.shown.get()).min(PAGE) as u64))])}
+            </button>
         </Show>
     }
 }

@@ -295,6 +295,37 @@ test("the Markdown renderer downloads only where a text needs it, as one pack", 
   expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
 });
 
+test("the journal's list of entries downloads only where a journal is saved, with the page's code in one pack", async ({ page }) => {
+  const urls = recordRequests(page);
+  const packs = () => urls.map((u) => new URL(u).pathname.split("/").pop()).filter((f) => /^pack__.*\.wasm$/.test(f));
+  await page.goto("/journal");
+  await expect(page.getByRole("heading", { name: "Your journal is empty" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(urls.filter((u) => /journal_list/.test(u)), "an empty journal shows no list").toEqual([]);
+
+  await page.evaluate((items) => items.forEach(([k, v]) => localStorage.setItem(k, v)), chunkedItems(entries(3)));
+  urls.length = 0;
+  await page.reload();
+  await expect(page.locator(".journal-entry")).toHaveCount(3);
+  await expect(page.getByRole("searchbox")).toBeVisible();
+  // The page's code and its list in one pack; neither the pack without the list nor the
+  // list's own (what a client-side visit adds) is downloaded. The next pages' packs are
+  // prefetched once the page is shown.
+  const pagePacks = packs().filter((f) => /journal_(entries_route|list)/.test(f) && !f.startsWith("pack__with__markdown"));
+  expect(pagePacks).toEqual(["pack__journal_layout_route__journal_entries_route__journal_list.wasm"]);
+  expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
+
+  // Adding the first entry from an empty journal brings the list then.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto("/journal");
+  await expect(page.getByRole("heading", { name: "Your journal is empty" })).toBeVisible();
+  await page.getByRole("link", { name: "Add your first entry" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("First talk");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.locator(".journal-entry")).toHaveCount(1);
+  await expect(page.getByRole("searchbox")).toBeVisible();
+});
+
 test("the story shows its page first, then its Markdown preview, with the renderer as one pack", async ({ page }) => {
   await page.goto("/");
   await appReady(page);
