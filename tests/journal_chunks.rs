@@ -526,6 +526,30 @@ fn an_unreadable_month_is_set_aside_and_the_others_still_load() {
 }
 
 #[test]
+fn a_month_in_a_format_months_never_had_is_set_aside_not_read() {
+    // Months are read straight into their type from format 2 on (`DIRECT_FROM`): a month
+    // marked format 1 is refused as an upgrade from it would be, and kept for recovery.
+    let fake = Fake::default();
+    let mut journal = sample();
+    saved(&fake, &mut journal);
+    let key = "mvp-pathway:journal:2026-02:1";
+    let month = fake.inner.get(key).unwrap().unwrap();
+    let old = month.replacen(r#"{"v":2,"#, r#"{"v":1,"#, 1);
+    assert_ne!(old, month);
+    fake.inner.set(key, &old).unwrap();
+    let (loaded, recoveries, _) = Store::new(fake.clone()).load_journal();
+    assert_eq!(loaded.len(), 4, "the other months still load");
+    assert_eq!(recoveries.len(), 1);
+    assert_eq!(
+        fake.inner
+            .get("mvp-pathway:backup:journal:2026-02:1:1")
+            .unwrap()
+            .as_deref(),
+        Some(old.as_str())
+    );
+}
+
+#[test]
 fn backups_are_byte_identical_whatever_the_storage_format() {
     let journal = sample();
     let today = day(2026, 11, 27);
