@@ -91,6 +91,24 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Asks the chunk loader to download lazy helper `name`'s code ahead of its use, quietly:
+/// a failed download is tried again, and reported, only when the helper is used
+/// (scripts/build/split.mjs, `prefetchHelper`). Nothing happens without the splitter.
+pub fn prefetch_helper(name: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(state) = js_sys::Reflect::get(&window, &"__mvp".into()) else {
+        return;
+    };
+    let prefetch = js_sys::Reflect::get(&state, &"prefetchHelper".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(prefetch) = prefetch {
+        let _ = prefetch.call1(&state, &name.into());
+    }
+}
+
 /// Whether the page shown has its heading (a lazy part may still be on its way).
 pub fn has_main_heading() -> bool {
     main_heading().is_some()

@@ -384,15 +384,29 @@ function mvpRoutePack(target) {
     for (const r in routes) if ((path === r || path.startsWith(r + "/")) && r.length > best.length) best = r;
     return routes[best];
 }
+// A helper loads on the page it is used on: its files that page's pack lacks, unless a
+// pack already loaded or on its way holds it (index.html's /journal+list, a prefetch).
+// The address's pack may itself hold the helper (an explainer step's address, reached
+// from the intro): then the helper pack of a pack already loaded is the one to take.
+function mvpHelperPack(file) {
+    const helper = MVP_HELPER_PACKS[file];
+    const own = file.replace(/^split_/, "").replace(/_\\d+\\.wasm$/, "");
+    const loaded = [...mvpUnpacked.keys()];
+    if ([...loaded, ...Object.keys(mvpPackLoads)].some((p) => mvpViews(p).includes(own))) return;
+    const name = helper[mvpRoutePack(location)] || loaded.map((p) => helper[p]).find(Boolean);
+    if (name) mvpPack(name);
+}
+// The page's code asks for a helper ahead of its use (an explainer intro, for its steps):
+// its pack is downloaded and unpacked, silently; a failure leaves it to be tried again
+// when the helper is used, where it is reported.
+mvpState.prefetchHelper = (helper) => {
+    const file = Object.keys(MVP_HELPER_PACKS).find((f) => f.startsWith("split_" + helper + "_"));
+    if (file && !mvpViewsLoaded.has(file) && navigator.onLine !== false) mvpHelperPack(file);
+};
 function mvpUsePack(file) {
     const helper = MVP_HELPER_PACKS[file];
     if (helper) {
-        // A helper loads on the page it is used on: its files that page's pack lacks,
-        // unless a pack already on its way holds it (index.html's /journal+list).
-        const own = file.replace(/^split_/, "").replace(/_\\d+\\.wasm$/, "");
-        const packed = [...mvpUnpacked.keys(), ...Object.keys(mvpPackLoads)].some((p) => mvpViews(p).includes(own));
-        const name = helper[mvpRoutePack(location)];
-        if (name && !packed && !mvpViewsLoaded.has(file) && navigator.onLine !== false) mvpPack(name);
+        if (!mvpViewsLoaded.has(file) && navigator.onLine !== false) mvpHelperPack(file);
         mvpViewsLoaded.add(file);
         return;
     }
@@ -409,6 +423,7 @@ function mvpUsePack(file) {
     const shortest = Object.keys(routes).sort((a, b) => a.length - b.length).map((r) => routes[r]);
     const name = candidates.find((p) => p in mvpPackLoads)
         || candidates.find((p) => p === mvpRoutePack(target))
+        || candidates.find((p) => (mvpState.prefetched || []).includes(p))
         || shortest.find((p) => candidates.includes(p))
         || candidates[0];
     // Offline, only the single files are in the service worker's cache.

@@ -52,6 +52,18 @@ fn focus_when_routed(routing: RwSignal<bool>, frames_left: u32) {
     });
 }
 
+/// What a page shows while a part of it downloads (an explainer step, the journal's list):
+/// "Loading…", announced politely. A part that cannot be downloaded is reported by
+/// [`RouteStatus`], as a page is.
+pub fn part_loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="route-loading" role="status" data-testid="part-loading">
+            {move || i18n.t(Key::RouteLoading)}
+        </p>
+    }
+}
+
 /// What the shell shows while a page's code is on its way, and when it could not come.
 #[component]
 pub fn RouteStatus(routing: RwSignal<bool>) -> impl IntoView {

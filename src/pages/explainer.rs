@@ -96,7 +96,12 @@ fn explainer_pages(offer: Option<Offer>) -> impl IntoView {
             }
             step => {
                 let step = step.to_string();
-                Suspend::new(async move { explainer_step(step).await }).into_any()
+                view! {
+                    <Suspense fallback=crate::components::shell::part_loading>
+                        {Suspend::new(async move { explainer_step(step).await })}
+                    </Suspense>
+                }
+                .into_any()
             }
         }
     }
@@ -120,12 +125,12 @@ lazy_fn! {
 }
 
 /// Downloads the steps' code when the browser is idle after the intro is shown, so that
-/// Start or Resume opens the question at once.
+/// Start or Resume opens the question at once. Quietly: a failed download is tried again,
+/// and reported, when a step is opened.
 fn preload_steps() {
-    #[cfg(not(feature = "eager"))]
     leptos::task::spawn_local(async {
         web::idle().await;
-        __preload_explainer_step().await;
+        web::prefetch_helper("explainer_step");
     });
 }
 

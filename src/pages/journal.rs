@@ -166,7 +166,9 @@ fn JournalEntries() -> impl IntoView {
                 </section>
             }
         >
-            {Suspend::new(async { journal_list().await })}
+            <Suspense fallback=crate::components::shell::part_loading>
+                {Suspend::new(async { journal_list().await })}
+            </Suspense>
         </Show>
     }
 }
