@@ -298,8 +298,9 @@ test("the Markdown renderer downloads only where a text needs it, as one pack", 
   const description = page.locator(".journal-entry__description").first();
   await expect(description.locator("strong")).toHaveText("description");
   await expect(description.locator("a")).toHaveAttribute("href", /^https:\/\/example\.org\//);
+  // The renderer's files that the page's pack (with the list: a journal is saved) lacks.
   expect(renderer().map((u) => u.split("/").at(-1))).toEqual([
-    "pack__with__markdown_renderer__journal_layout_route__journal_entries_route.wasm",
+    "pack__with__markdown_renderer__journal_layout_route__journal_entries_route__journal_list.wasm",
   ]);
   expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
 });
