@@ -143,15 +143,17 @@ fn object_map<T>(
             "invalid type for `{name}`, expected a map"
         )));
     }
-    let mut map = BTreeMap::new();
-    // Inserted one at a time: collecting would compile a sort of its own (domain::order).
-    for pair in js_sys::Object::entries(object.unchecked_ref()).iter() {
-        let pair = js_sys::Array::from(&pair);
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = value(&key, pair.get(1)).map_err(StorageError::DecodeFailed)?;
-        map.insert(key, value);
-    }
-    Ok(map)
+    let pairs = js_sys::Object::entries(object.unchecked_ref())
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = value(&key, pair.get(1))?;
+            Ok((key, value))
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(StorageError::DecodeFailed)?;
+    Ok(crate::domain::order::map_of(pairs))
 }
 
 /// A string value of a map, or why not.

@@ -21,16 +21,16 @@ pub struct StoredChecklist {
 fn iso_dates<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<BTreeMap<String, NaiveDate>, D::Error> {
-    let mut done = BTreeMap::new();
-    for (task, day) in BTreeMap::<String, String>::deserialize(d)? {
-        let Some(date) = parse_iso_date(&day) else {
-            return Err(serde::de::Error::custom(format!(
+    let done = BTreeMap::<String, String>::deserialize(d)?
+        .into_iter()
+        .map(|(task, day)| match parse_iso_date(&day) {
+            Some(date) => Ok((task, date)),
+            None => Err(serde::de::Error::custom(format!(
                 "{task}: {day:?} is not YYYY-MM-DD"
-            )));
-        };
-        done.insert(task, date);
-    }
-    Ok(done)
+            ))),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::domain::order::map_of(done))
 }
 
 impl Document for StoredChecklist {
