@@ -28,16 +28,20 @@ impl StoredBackupStatus {
     /// The format this app writes.
     pub const VERSION: u32 = 1;
 
-    /// The record as saved text.
+    /// The record as saved text (as serde_json writes it, without its code).
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        super::json_out::backup_text(self)
     }
 
     /// The record from saved text; anything unreadable or of another format counts as no
     /// record (the worst outcome is one reminder too many).
     pub fn decode(text: &str) -> BackupStatus {
-        serde_json::from_str::<StoredBackupStatus>(text)
-            .ok()
+        // In the browser, its JSON parser (`browser_json`), so no serde_json is downloaded.
+        #[cfg(target_arch = "wasm32")]
+        let record = super::browser_json::decode_backup_record(text);
+        #[cfg(not(target_arch = "wasm32"))]
+        let record = serde_json::from_str::<StoredBackupStatus>(text).ok();
+        record
             .filter(|s| s.v == Self::VERSION)
             .map(BackupStatus::from)
             .unwrap_or_default()

@@ -33,10 +33,9 @@
 //! Reading checks every entry with the same rules as the entry form; an unreadable chunk is
 //! set aside under a backup key (nothing is dropped silently) and the user is offered recovery.
 
-use super::{
-    decode, BackendKind, Document, Envelope, Loaded, Recovery, StorageError, Store, PREFIX,
-};
-use crate::domain::journal::formats::{EntryOut, EntryRecord};
+use super::json_out;
+use super::{BackendKind, Document, Loaded, Recovery, StorageError, Store, PREFIX};
+use crate::domain::journal::formats::EntryRecord;
 use crate::domain::journal::{ActivityType, Entry, Journal, Month};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -76,15 +75,31 @@ fn entries_from(records: Vec<EntryRecord>) -> Result<Vec<Entry>, String> {
 
 impl<'de> Deserialize<'de> for StoredJournal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = In::deserialize(d)?;
-        let entries = entries_from(raw.entries).map_err(serde::de::Error::custom)?;
-        Ok(StoredJournal(Journal::from_saved(entries)))
+        StoredJournal::from_records(In::deserialize(d)?.entries).map_err(serde::de::Error::custom)
+    }
+}
+
+impl StoredJournal {
+    /// The journal of a format-1 key's records, each checked.
+    pub(super) fn from_records(records: Vec<EntryRecord>) -> Result<Self, String> {
+        Ok(StoredJournal(Journal::from_saved(entries_from(records)?)))
     }
 }
 
 impl Document for StoredJournal {
     const KEY: &'static str = "journal";
     const VERSION: u32 = 1;
+
+    fn to_stored(&self) -> Result<String, StorageError> {
+        Ok(json_out::legacy_text(self.0.entries().iter()))
+    }
+
+    /// In the browser, read with its JSON parser (`browser_json`), so the journal's pages
+    /// download no serde_json; the browser tests check it against the serde_json path.
+    #[cfg(target_arch = "wasm32")]
+    fn from_stored(raw: &str) -> Result<Self, StorageError> {
+        super::browser_json::decode_legacy_journal(raw)
+    }
 }
 
 impl From<&Journal> for StoredJournal {
@@ -200,21 +215,21 @@ impl JournalIndex {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ChunkRefDto {
-    month: String,
+pub(super) struct ChunkRefDto {
+    pub(super) month: String,
     #[serde(rename = "gen")]
-    generation: u64,
-    count: usize,
-    last: String,
-    types: Vec<usize>,
+    pub(super) generation: u64,
+    pub(super) count: usize,
+    pub(super) last: String,
+    pub(super) types: Vec<usize>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct IndexDto {
-    generation: u64,
-    chunks: Vec<ChunkRefDto>,
+pub(super) struct IndexDto {
+    pub(super) generation: u64,
+    pub(super) chunks: Vec<ChunkRefDto>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    legacy: Vec<String>,
+    pub(super) legacy: Vec<String>,
 }
 
 impl Serialize for JournalIndex {
@@ -240,19 +255,26 @@ impl Serialize for JournalIndex {
 
 impl<'de> Deserialize<'de> for JournalIndex {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let dto = IndexDto::deserialize(d)?;
-        let mut chunks = Vec::with_capacity(dto.chunks.len());
-        for c in dto.chunks {
-            let month = Month::parse(&c.month).ok_or_else(|| D::Error::custom("bad month"))?;
+        IndexDto::deserialize(d)?
+            .index()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl IndexDto {
+    /// The index, each chunk reference checked, newest month first, no month twice.
+    pub(super) fn index(self) -> Result<JournalIndex, String> {
+        let mut chunks = Vec::with_capacity(self.chunks.len());
+        for c in self.chunks {
+            let month = Month::parse(&c.month).ok_or_else(|| String::from("bad month"))?;
             let last = crate::domain::journal::parse_iso_date(&c.last)
-                .ok_or_else(|| D::Error::custom("bad last date"))?;
+                .ok_or_else(|| String::from("bad last date"))?;
             let types: [usize; 12] = c
                 .types
                 .try_into()
-                .map_err(|_| D::Error::custom("bad type counts"))?;
+                .map_err(|_| String::from("bad type counts"))?;
             if c.count == 0 {
-                return Err(D::Error::custom("bad chunk reference"));
+                return Err("bad chunk reference".into());
             }
             chunks.push(ChunkRef {
                 month,
@@ -264,18 +286,18 @@ impl<'de> Deserialize<'de> for JournalIndex {
         }
         newest_first(&mut chunks);
         if chunks.windows(2).any(|w| w[0].month == w[1].month) {
-            return Err(D::Error::custom("a month is listed twice"));
+            return Err("a month is listed twice".into());
         }
-        let mut legacy = Vec::with_capacity(dto.legacy.len());
-        for m in &dto.legacy {
-            let month = Month::parse(m).ok_or_else(|| D::Error::custom("bad month"))?;
+        let mut legacy = Vec::with_capacity(self.legacy.len());
+        for m in &self.legacy {
+            let month = Month::parse(m).ok_or_else(|| String::from("bad month"))?;
             if chunks.iter().any(|c| c.month == month) || legacy.contains(&month) {
-                return Err(D::Error::custom("a month is listed twice"));
+                return Err("a month is listed twice".into());
             }
             legacy.push(month);
         }
         Ok(JournalIndex {
-            generation: dto.generation,
+            generation: self.generation,
             chunks,
             legacy,
         })
@@ -287,66 +309,75 @@ impl Document for JournalIndex {
     const VERSION: u32 = PARTIAL_INDEX_VERSION;
     /// Format 2 is format 3 without a `legacy` list, which reads as empty.
     const DIRECT_FROM: Option<u32> = Some(CHUNKED_VERSION);
-}
 
-/// The stored text of `index`: format 2, or 3 while it lists months of the format-1 key.
-fn index_text(index: &JournalIndex) -> Result<String, StorageError> {
-    let version = if index.legacy.is_empty() {
-        CHUNKED_VERSION
-    } else {
-        PARTIAL_INDEX_VERSION
-    };
-    envelope_text(version, index)
+    fn to_stored(&self) -> Result<String, StorageError> {
+        Ok(json_out::index_text(self))
+    }
+
+    /// In the browser, read with its JSON parser (`browser_json`), so the journal's pages
+    /// download no serde_json; the browser tests check it against the serde_json path.
+    #[cfg(target_arch = "wasm32")]
+    fn from_stored(raw: &str) -> Result<Self, StorageError> {
+        super::browser_json::decode_journal_index(raw)
+    }
 }
 
 /// One month's entries as stored.
 #[derive(Default)]
 struct Chunk(Vec<Entry>);
 
+/// A stored month as read: its month and entry records.
 #[derive(Deserialize)]
-struct ChunkIn {
-    month: String,
-    entries: Vec<EntryRecord>,
+pub(super) struct ChunkIn {
+    pub(super) month: String,
+    pub(super) entries: Vec<EntryRecord>,
 }
 
-#[derive(Serialize)]
-struct ChunkOut<'a> {
-    month: String,
-    entries: Vec<EntryOut<'a>>,
-}
-
-impl ChunkOut<'_> {
-    fn of(entries: &[Entry]) -> ChunkOut<'_> {
-        ChunkOut {
-            month: entries
-                .first()
-                .map(|e| Month::of(e.date).to_string())
-                .unwrap_or_default(),
-            entries: entries.iter().map(EntryOut).collect(),
+impl ChunkIn {
+    /// The month's entries, each checked, all in the month the chunk names.
+    pub(super) fn entries(self) -> Result<Vec<Entry>, String> {
+        let month = Month::parse(&self.month).ok_or("bad month")?;
+        let entries = entries_from(self.entries)?;
+        if let Some(i) = entries.iter().position(|e| Month::of(e.date) != month) {
+            return Err(format!("entry {} is not in {month}", i + 1));
         }
+        Ok(entries)
     }
 }
 
+/// What [`Document`] requires; the app writes chunks with [`json_out::month_text`], the
+/// same text.
 impl Serialize for Chunk {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ChunkOut::of(&self.0).serialize(s)
+        #[derive(Serialize)]
+        struct ChunkOut {
+            month: String,
+            entries: Vec<EntryRecord>,
+        }
+        ChunkOut {
+            month: self
+                .0
+                .first()
+                .map(|e| Month::of(e.date).to_string())
+                .unwrap_or_default(),
+            entries: self.0.iter().map(EntryRecord::from).collect(),
+        }
+        .serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Chunk {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let raw = ChunkIn::deserialize(d)?;
-        let month = Month::parse(&raw.month).ok_or_else(|| D::Error::custom("bad month"))?;
-        let entries = entries_from(raw.entries).map_err(D::Error::custom)?;
-        if let Some(i) = entries.iter().position(|e| Month::of(e.date) != month) {
-            return Err(D::Error::custom(format!(
-                "entry {} is not in {month}",
-                i + 1
-            )));
-        }
-        Ok(Chunk(entries))
+        let entries = ChunkIn::deserialize(d)?.entries();
+        entries.map(Chunk).map_err(serde::de::Error::custom)
     }
+}
+
+/// A month's stored text read through serde_json, as the native build reads it: what the
+/// browser tests compare the browser's reader with.
+#[doc(hidden)]
+pub fn month_via_serde(raw: &str) -> Result<Vec<Entry>, StorageError> {
+    super::decode::<Chunk>(raw).map(|c| c.0)
 }
 
 impl Document for Chunk {
@@ -355,16 +386,17 @@ impl Document for Chunk {
     const VERSION: u32 = CHUNKED_VERSION;
     /// There never were chunks in format 1.
     const DIRECT_FROM: Option<u32> = Some(CHUNKED_VERSION);
-}
 
-fn envelope_text<T: Serialize>(version: u32, data: &T) -> Result<String, StorageError> {
-    serde_json::to_string(&Envelope { v: version, data })
-        .map_err(|e| StorageError::WriteFailed(e.to_string()))
-}
+    fn to_stored(&self) -> Result<String, StorageError> {
+        Ok(json_out::month_text(&self.0))
+    }
 
-/// The text of the chunk of `month` with `entries` (what a save writes).
-fn chunk_text(entries: &[Entry]) -> Result<String, StorageError> {
-    envelope_text(CHUNKED_VERSION, &ChunkOut::of(entries))
+    /// In the browser, read with its JSON parser (`browser_json`), so the journal's pages
+    /// download no serde_json; the browser tests check it against the serde_json path.
+    #[cfg(target_arch = "wasm32")]
+    fn from_stored(raw: &str) -> Result<Self, StorageError> {
+        super::browser_json::decode_month(raw).map(Chunk)
+    }
 }
 
 /// What opening the journal found.
@@ -428,7 +460,7 @@ impl Store {
     pub fn journal_index(&self) -> Result<Option<JournalIndex>, StorageError> {
         match self.backend.get(&Store::full_key(INDEX_KEY))? {
             None => Ok(None),
-            Some(raw) => decode::<JournalIndex>(&raw).map(Some),
+            Some(raw) => JournalIndex::from_stored(&raw).map(Some),
         }
     }
 
@@ -577,7 +609,7 @@ impl Store {
                 };
                 if !start.legacy.is_empty() {
                     self.backend
-                        .set(&Store::full_key(INDEX_KEY), &index_text(&start)?)?;
+                        .set(&Store::full_key(INDEX_KEY), &json_out::index_text(&start))?;
                 }
                 start
             }
@@ -629,18 +661,7 @@ impl Store {
             self.drop_legacy_journal();
             return Ok(());
         }
-        // Written with the chunks' entry writer (the same JSON as format 1's records), so
-        // the journal's pages carry no second one: `StoredJournal`'s added 6 KB to them.
-        #[derive(Serialize)]
-        struct Rest<'a> {
-            entries: Vec<EntryOut<'a>>,
-        }
-        let text = envelope_text(
-            StoredJournal::VERSION,
-            &Rest {
-                entries: rest.into_iter().map(EntryOut).collect(),
-            },
-        )?;
+        let text = json_out::legacy_text(rest.iter().copied());
         self.backend
             .set(&Store::full_key(StoredJournal::KEY), &text)
     }
@@ -690,7 +711,7 @@ impl Store {
             Ok(Some(raw)) => raw,
             Ok(None) | Err(_) => return Ok(Vec::new()),
         };
-        match decode::<Chunk>(&raw) {
+        match Chunk::from_stored(&raw) {
             Ok(Chunk(entries)) => Ok(entries),
             Err(problem) => {
                 let backup_key = self.set_aside(&key, &raw);
@@ -768,7 +789,7 @@ impl Store {
                     chunk.generation += 1;
                 }
                 let key = chunk.key();
-                let text = chunk_text(entries)?;
+                let text = json_out::month_text(entries);
                 self.backend.set(&Store::full_key(&key), &text)?;
                 save.written.push(key);
                 save.next.chunks.push(chunk);
@@ -802,7 +823,7 @@ impl Store {
             save.base = stored;
         }
         newest_first(&mut save.next.chunks);
-        let text = index_text(&save.next)?;
+        let text = json_out::index_text(&save.next);
         self.backend.set(&Store::full_key(INDEX_KEY), &text)?;
         // Committed. Keys the new index no longer names are left over; removing them may
         // fail without harm.

@@ -23,6 +23,7 @@ mod checklist;
 mod documents;
 mod explainer;
 mod journal;
+pub mod json_out;
 mod local;
 mod memory;
 mod read_only;
@@ -34,8 +35,8 @@ pub use checklist::StoredChecklist;
 pub use documents::StoredSettings;
 pub use explainer::StoredExplainer;
 pub use journal::{
-    index_full_key, is_journal_key, type_at, type_counts, ChunkRef, JournalIndex, JournalSave,
-    OpenedJournal, StoredJournal, CHUNKED_VERSION, INDEX_KEY,
+    index_full_key, is_journal_key, month_via_serde, type_at, type_counts, ChunkRef, JournalIndex,
+    JournalSave, OpenedJournal, StoredJournal, CHUNKED_VERSION, INDEX_KEY,
 };
 pub use local::LocalStorageBackend;
 pub use memory::MemoryBackend;

@@ -9,6 +9,7 @@ mod explainer;
 mod faq;
 mod intl;
 mod journal_chunks;
+mod journal_json;
 mod journal_sync;
 mod local_storage;
 mod story;

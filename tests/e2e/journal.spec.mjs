@@ -139,6 +139,35 @@ test("empty journal teaches what to log, then add, edit, duplicate warning, dele
   await expect(page.locator(".journal-entry")).toHaveCount(1);
 });
 
+test("a figure is kept to the digit up to the largest number JSON keeps exactly; a larger one is too large", async ({ page }) => {
+  await page.goto("/journal/new");
+  await appReady(page);
+  await page.getByLabel("Activity type").selectOption("video");
+  await page.getByLabel("Title", { exact: true }).fill("A very watched stream");
+  const views = page.getByLabel("Live stream views");
+  await views.fill("9,007,199,254,740,992");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByRole("alert")).toContainText("1 field needs a change");
+  await expect(views).toBeFocused();
+  await expect(views).toHaveAccessibleDescription(/This number is too large\.$/);
+  await expect(views).toHaveValue("9,007,199,254,740,992");
+
+  await views.fill("9,007,199,254,740,991");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page).toHaveURL(/\/journal$/);
+  // Stored as written, and read back by the browser's own JSON parser to the digit.
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => /^mvp-pathway:journal:\d{4}-\d{2}:/.test(k))
+      .map((k) => localStorage.getItem(k))
+      .join(""),
+  );
+  expect(stored).toContain('"figures":{"live-views":9007199254740991}');
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".journal-entry__figures")).toHaveText("Live stream views: 9,007,199,254,740,991");
+});
+
 test("search, filters and sort; counts follow the filters", async ({ page }) => {
   await seed(page, [
     entry("a", { title: "Bicep modules", areas: ["azure"], date: ago(2), figures: { views: 500 } }),

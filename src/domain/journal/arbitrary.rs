@@ -46,8 +46,8 @@ pub fn entry(i: usize) -> impl Strategy<Value = Entry> {
     );
     let numbers = (
         1u32..1000,
-        prop::collection::vec(prop::option::of(any::<u64>()), 7),
-        0i64..i64::MAX / 2,
+        prop::collection::vec(prop::option::of(0..=super::EXACT_MAX), 7),
+        0i64..super::EXACT_MAX as i64,
         0i64..1000,
     );
     (kind, texts, dates, links, codes, numbers).prop_map(

@@ -5,7 +5,7 @@ use super::stats::{calendar, in_window, rolling_window};
 use super::validation::check_entry;
 use super::{
     areas::area, push_lowercase, ActivityType, Audience, Entry, Figure, Figures, Journal, MsEvent,
-    Role,
+    Role, EXACT_MAX,
 };
 use crate::i18n::{fill, tr, tr_plural, Key, Lang, Plural};
 use chrono::NaiveDate;
@@ -137,103 +137,14 @@ impl TryFrom<EntryRecord> for Entry {
         if entry.id.trim().is_empty() || entry.id.len() > 64 {
             return Err("missing or overlong id".into());
         }
+        if [entry.created_ms, entry.updated_ms]
+            .iter()
+            .any(|ms| ms.unsigned_abs() > EXACT_MAX)
+        {
+            return Err("timestamp out of range".into());
+        }
         check_entry(&entry).map_err(|p| format!("{p:?}"))?;
         Ok(entry)
-    }
-}
-
-/// An entry written exactly as its [`EntryRecord`] would be, straight from the [`Entry`]:
-/// building the records (their strings copied, a map for the figures, dates formatted) was
-/// most of the cost of writing 5,000 entries to storage.
-pub struct EntryOut<'a>(pub &'a Entry);
-
-impl Serialize for EntryOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
-
-        /// A date as `NaiveDate`'s `Display` writes it.
-        struct Iso(NaiveDate);
-        impl Serialize for Iso {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                use chrono::Datelike;
-                let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
-                if !(0..=9999).contains(&y) {
-                    return s.collect_str(&self.0);
-                }
-                let digit = |n: u32| b'0' + (n % 10) as u8;
-                let y = y as u32;
-                let text = [
-                    digit(y / 1000),
-                    digit(y / 100),
-                    digit(y / 10),
-                    digit(y),
-                    b'-',
-                    digit(m / 10),
-                    digit(m),
-                    b'-',
-                    digit(d / 10),
-                    digit(d),
-                ];
-                s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
-            }
-        }
-        struct Audiences<'a>(&'a [Audience]);
-        impl Serialize for Audiences<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for a in self.0 {
-                    seq.serialize_element(a.code())?;
-                }
-                seq.end()
-            }
-        }
-        /// In the order of their codes, as the record's `BTreeMap` has them.
-        struct FiguresOut<'a>(&'a Figures);
-        impl Serialize for FiguresOut<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut figures: Vec<(&str, u64)> =
-                    self.0.iter().map(|(f, v)| (f.code(), v)).collect();
-                crate::domain::order::sort_by(&mut figures, |a, b| a.0.cmp(b.0));
-                let mut map = s.serialize_map(Some(figures.len()))?;
-                for (code, value) in figures {
-                    map.serialize_entry(code, &value)?;
-                }
-                map.end()
-            }
-        }
-
-        let e = self.0;
-        let mut out = s.serialize_struct("EntryRecord", 17)?;
-        out.serialize_field("id", &e.id)?;
-        out.serialize_field("type", e.kind.code())?;
-        out.serialize_field("title", &e.title)?;
-        out.serialize_field("description", &e.description)?;
-        out.serialize_field("private_notes", &e.private_notes)?;
-        out.serialize_field("date", &Iso(e.date))?;
-        match e.end_date {
-            Some(d) => out.serialize_field("end_date", &Iso(d))?,
-            None => out.skip_field("end_date")?,
-        }
-        match &e.url {
-            Some(url) => out.serialize_field("url", url)?,
-            None => out.skip_field("url")?,
-        }
-        out.serialize_field("areas", &e.areas)?;
-        out.serialize_field("audiences", &Audiences(&e.audiences))?;
-        match e.role {
-            Some(r) => out.serialize_field("role", r.code())?,
-            None => out.skip_field("role")?,
-        }
-        match e.event {
-            Some(ev) => out.serialize_field("event", ev.code())?,
-            None => out.skip_field("event")?,
-        }
-        out.serialize_field("quantity", &e.quantity)?;
-        out.serialize_field("figures", &FiguresOut(&e.figures))?;
-        out.serialize_field("high_impact", &e.high_impact)?;
-        out.serialize_field("created_ms", &e.created_ms)?;
-        out.serialize_field("updated_ms", &e.updated_ms)?;
-        out.end()
     }
 }
 
@@ -891,6 +802,39 @@ mod tests {
         (copied, plan)
     }
 
+    /// Timestamps beyond what every JSON reader keeps exactly are refused with the entry,
+    /// so storage never holds a number the browser would read back rounded.
+    #[test]
+    fn records_with_timestamps_beyond_exact_numbers_are_refused() {
+        let e = &sample_journal().entries()[0].clone();
+        let edge = EntryRecord {
+            created_ms: -(EXACT_MAX as i64),
+            updated_ms: EXACT_MAX as i64,
+            ..EntryRecord::from(e)
+        };
+        assert!(Entry::try_from(edge).is_ok());
+        for ms in [
+            EXACT_MAX as i64 + 1,
+            -(EXACT_MAX as i64) - 1,
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let created = EntryRecord {
+                created_ms: ms,
+                ..EntryRecord::from(e)
+            };
+            assert_eq!(
+                Entry::try_from(created),
+                Err("timestamp out of range".to_string())
+            );
+            let updated = EntryRecord {
+                updated_ms: ms,
+                ..EntryRecord::from(e)
+            };
+            assert!(Entry::try_from(updated).is_err());
+        }
+    }
+
     #[test]
     fn merge_adds_updates_and_skips() {
         let base = sample_journal();
@@ -1178,17 +1122,6 @@ mod properties {
                 let mut other = e.clone();
                 other.title = format!(" A\u{b}b\t {title}  C ");
                 prop_assert_eq!(dedup_key(&other), plain(&other));
-            }
-        }
-
-        /// Storage writes entries through `EntryOut`: the same JSON as the record's.
-        #[test]
-        fn entry_out_writes_the_records_json(j in journal(6)) {
-            for e in j.entries() {
-                let direct = serde_json::to_string(&EntryOut(e)).ok();
-                let record = serde_json::to_string(&EntryRecord::from(e)).ok();
-                prop_assert!(direct.is_some());
-                prop_assert_eq!(direct, record);
             }
         }
     }

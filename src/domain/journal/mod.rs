@@ -31,6 +31,10 @@ pub const TITLE_MAX: usize = 100;
 pub const DESCRIPTION_MAX: usize = 1_000;
 /// Most characters in private notes (a sanity limit of ours; the portal states none).
 pub const NOTES_MAX: usize = 5_000;
+/// The largest whole number every JSON reader keeps exactly (2^53 - 1). An entry's figures
+/// and timestamps stay within it, so the browser's JSON parser, which reads the journal,
+/// and any program that opens a backup read them back as they were written.
+pub const EXACT_MAX: u64 = 9_007_199_254_740_991;
 
 pub use super::date_text::parse_iso_date;
 

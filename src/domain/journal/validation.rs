@@ -39,6 +39,8 @@ pub enum Problem {
     /// The address holds invisible characters that change the reading direction.
     UrlHiddenCharacters,
     NotANumber,
+    /// A figure above [`EXACT_MAX`](super::EXACT_MAX).
+    TooLarge,
     NotAllowed,
     UnknownArea,
 }
@@ -54,6 +56,7 @@ impl Problem {
             Problem::UrlNotWeb => Key::JournalErrUrl,
             Problem::UrlHiddenCharacters => Key::JournalErrUrlHidden,
             Problem::NotANumber => Key::JournalErrNumber,
+            Problem::TooLarge => Key::JournalErrTooLarge,
             Problem::NotAllowed => Key::JournalErrNotAllowed,
             Problem::UnknownArea => Key::JournalErrArea,
         }
@@ -311,6 +314,9 @@ pub fn check_entry(entry: &Entry) -> Result<(), (Field, Problem)> {
     if entry.quantity == 0 {
         return Err((Field::Quantity, Problem::NotANumber));
     }
+    if let Some((figure, _)) = entry.figures.iter().find(|(_, v)| *v > super::EXACT_MAX) {
+        return Err((Field::Figure(figure), Problem::TooLarge));
+    }
     Ok(())
 }
 
@@ -335,10 +341,12 @@ fn parse_count(text: &str) -> Result<Option<u64>, Problem> {
     if cleaned.is_empty() {
         return Ok(None);
     }
-    cleaned
-        .parse::<u64>()
-        .map(Some)
-        .map_err(|_| Problem::NotANumber)
+    match cleaned.parse::<u64>() {
+        Ok(n) if n <= super::EXACT_MAX => Ok(Some(n)),
+        Ok(_) => Err(Problem::TooLarge),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => Err(Problem::TooLarge),
+        Err(_) => Err(Problem::NotANumber),
+    }
 }
 
 /// Characters that change the direction of the text after them; in a link they could make
@@ -478,6 +486,39 @@ mod tests {
         assert_eq!(
             problems(&d),
             [(Field::Figure(Figure::Sessions), Problem::NotANumber)]
+        );
+    }
+
+    /// A figure is kept up to the largest number every JSON reader keeps exactly; a larger
+    /// one, however it is typed, says so (not "enter a whole number").
+    #[test]
+    fn figures_above_what_json_keeps_exactly_are_too_large() {
+        let mut d = draft();
+        d.kind = ActivityType::Video.code().into();
+        d.figures[Figure::LiveViews as usize] = "9,007,199,254,740,991".into();
+        let e = d.validate().unwrap();
+        assert_eq!(
+            e.figures.get(Figure::LiveViews),
+            Some(super::super::EXACT_MAX)
+        );
+        assert!(check_entry(&e).is_ok());
+        for too_large in [
+            "9007199254740992",
+            "18446744073709551615",
+            "99999999999999999999999",
+        ] {
+            d.figures[Figure::LiveViews as usize] = too_large.into();
+            assert_eq!(
+                problems(&d),
+                [(Field::Figure(Figure::LiveViews), Problem::TooLarge)]
+            );
+        }
+        let mut e = e;
+        e.figures
+            .set(Figure::LiveViews, Some(super::super::EXACT_MAX + 1));
+        assert_eq!(
+            check_entry(&e),
+            Err((Field::Figure(Figure::LiveViews), Problem::TooLarge))
         );
     }
 
