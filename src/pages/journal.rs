@@ -1,7 +1,7 @@
 //! The contribution journal (`/journal`, `/journal/overview`, `/journal/data`,
 //! `/journal/new`, `/journal/:id/edit`): entries, the 12-month overview, export and import.
 
-use crate::components::backup::{use_backup, BackupFacts, BackupReminder, BackupState};
+use crate::components::backup::{BackupFacts, BackupReminder, BackupState};
 use crate::components::entry_card::EntryCard;
 use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
@@ -56,8 +56,10 @@ pub fn JournalLayout() -> impl IntoView {
         shown: RwSignal::new(0),
     };
     provide_context(kept);
-    let (print, count) = state.journal.with_untracked(|j| (fingerprint(j), j.len()));
-    provide_context(BackupState::open(storage, print, count));
+    provide_context(JournalBackup {
+        owner: Owner::current().unwrap_or_default(),
+        state: StoredValue::new(None),
+    });
     let undo_message = move || {
         state.undo.with(|u| {
             u.as_ref().map(|u| {
@@ -111,6 +113,34 @@ pub fn JournalLayout() -> impl IntoView {
     }
 }
 
+/// The journal's backup record and reminder, kept by the layout but made by the first page
+/// that shows them (the entries or Data), so the new-entry form and the overview carry
+/// none of their code. The reminder is decided then, once per visit to the journal.
+#[derive(Clone)]
+struct JournalBackup {
+    owner: Owner,
+    state: StoredValue<Option<BackupState>>,
+}
+
+/// The journal's [`BackupState`], provided to this page for its backup components.
+fn journal_backup() -> BackupState {
+    let slot = expect_context::<JournalBackup>();
+    let backup = match slot.state.get_value() {
+        Some(backup) => backup,
+        None => {
+            let storage = use_storage();
+            let journal = use_journal().journal;
+            let (print, count) = journal.with_untracked(|j| (fingerprint(j), j.len()));
+            // Owned by the layout, so it outlives this page.
+            let backup = slot.owner.with(|| BackupState::open(storage, print, count));
+            slot.state.set_value(Some(backup));
+            backup
+        }
+    };
+    provide_context(backup);
+    backup
+}
+
 /// A date as the user's language writes it in the list (ISO, unambiguous everywhere).
 fn iso(d: NaiveDate) -> String {
     d.to_string()
@@ -133,6 +163,7 @@ pub fn JournalList() -> impl IntoView {
 /// journal or the entries with their search and filters ([`journal_list`]).
 #[component]
 fn JournalEntries() -> impl IntoView {
+    journal_backup();
     let i18n = use_i18n();
     let t = move |key: Key| move || i18n.t(key);
     let state = use_journal();
@@ -565,7 +596,7 @@ pub fn JournalData() -> impl IntoView {
     let download = move |name: String, mime: &'static str, text: String| {
         download_failed.set(web::download(&name, mime, &text).is_err());
     };
-    let backup = use_backup();
+    let backup = journal_backup();
     let download_backup = move || {
         let text = state.journal.with_untracked(|j| export_json(j, today));
         download(

@@ -45,16 +45,21 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// Appends a list of strings.
-fn push_strings<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+/// Appends a JSON list of `items`, each appended by `push`.
+fn push_list<T>(out: &mut String, items: impl Iterator<Item = T>, push: impl Fn(&mut String, T)) {
     out.push('[');
     for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_quoted(out, item);
+        push(out, item);
     }
     out.push(']');
+}
+
+/// Appends a list of strings.
+fn push_strings<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    push_list(out, items, push_quoted);
 }
 
 /// Appends a date as `NaiveDate`'s `Display` writes it (quoted).
@@ -131,14 +136,7 @@ pub fn push_entry(out: &mut String, e: &Entry) {
 
 /// Appends a list of entries.
 fn push_entries<'a>(out: &mut String, entries: impl Iterator<Item = &'a Entry>) {
-    out.push('[');
-    for (i, entry) in entries.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_entry(out, entry);
-    }
-    out.push(']');
+    push_list(out, entries, push_entry);
 }
 
 /// The envelope `{"v":version,"data":...}` around what `data` appends.
@@ -174,14 +172,8 @@ pub fn index_text(index: &JournalIndex) -> String {
         PARTIAL_INDEX_VERSION
     };
     envelope(version, 64 + 120 * index.chunks.len(), |out| {
-        let _ = write!(out, "{{\"generation\":{},\"chunks\":[", index.generation);
-        for (i, chunk) in index.chunks.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_chunk_ref(out, chunk);
-        }
-        out.push(']');
+        let _ = write!(out, "{{\"generation\":{},\"chunks\":", index.generation);
+        push_list(out, index.chunks.iter(), push_chunk_ref);
         if !index.legacy.is_empty() {
             push_key(out, "legacy");
             let months: Vec<String> = index.legacy.iter().map(Month::to_string).collect();
@@ -200,14 +192,11 @@ fn push_chunk_ref(out: &mut String, c: &ChunkRef) {
         c.generation, c.count
     );
     push_date(out, c.last);
-    out.push_str(",\"types\":[");
-    for (i, n) in c.types.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+    out.push_str(",\"types\":");
+    push_list(out, c.types.iter(), |out, n| {
         let _ = write!(out, "{n}");
-    }
-    out.push_str("]}");
+    });
+    out.push('}');
 }
 
 /// The stored text of a format-1 journal holding `entries`.

@@ -143,7 +143,8 @@ impl TryFrom<EntryRecord> for Entry {
         {
             return Err("timestamp out of range".into());
         }
-        check_entry(&entry).map_err(|p| format!("{p:?}"))?;
+        check_entry(&entry)
+            .map_err(|(field, problem)| format!("{}: {}", field.name(), problem.describe()))?;
         Ok(entry)
     }
 }

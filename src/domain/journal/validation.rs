@@ -45,7 +45,45 @@ pub enum Problem {
     UnknownArea,
 }
 
+impl Field {
+    /// The field's name in a stored entry or a backup (a figure by its code), for messages
+    /// about an entry read from storage or a file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Kind => "type",
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Notes => "private_notes",
+            Field::Date => "date",
+            Field::EndDate => "end_date",
+            Field::Url => "url",
+            Field::Areas => "areas",
+            Field::Role => "role",
+            Field::Event => "event",
+            Field::Quantity => "quantity",
+            Field::Figure(f) => f.code(),
+        }
+    }
+}
+
 impl Problem {
+    /// What is wrong, in a few plain words, for messages about an entry read from storage
+    /// or a file (the form shows the translated message of [`Problem::key`]).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::TooLong { .. } => "too long",
+            Problem::InvalidDate => "not a valid date",
+            Problem::EndBeforeStart => "ends before it starts",
+            Problem::UrlNotWeb => "not a web address",
+            Problem::UrlHiddenCharacters => "hidden characters in the address",
+            Problem::NotANumber => "not a whole number",
+            Problem::TooLarge => "number too large",
+            Problem::NotAllowed => "not allowed for this type",
+            Problem::UnknownArea => "unknown area",
+        }
+    }
+
     /// The translation key of its message (`{max}` is filled by the caller).
     pub fn key(self) -> Key {
         match self {
