@@ -483,6 +483,11 @@ const BOOT: &[BootRow] = &[
         ],
     ),
     (
+        "/journal/new",
+        "journal",
+        &[JOURNAL_TABS, ("h1", &["journal_new_title"])],
+    ),
+    (
         "/journal/data",
         "journal",
         &[
