@@ -19,8 +19,9 @@ const args = process.argv.slice(2);
 const dirs = args.filter((a) => !a.startsWith("/"));
 if (dirs.length === 0) dirs.push("dist");
 const given = args.filter((a) => a.startsWith("/"));
-const routes = given.length ? given : ["/", "/explainer", "/checklist", "/journal", "/story", "/faq",
-  "/events", "/settings", "/about", "/embed", "/embed/faq", "/embed/explainer", "/embed/checklist"];
+const routes = given.length ? given : ["/", "/explainer", "/checklist", "/journal", "/journal/new",
+  "/journal/data", "/story", "/faq", "/events", "/settings", "/about", "/embed", "/embed/faq",
+  "/embed/explainer", "/embed/checklist"];
 const PORT = Number(process.env.LH_PORT || 4191);
 // LH_RUNS=N audits each route N times per build and prints the medians (TBT moves by
 // hundreds of ms between runs of one build on a shared machine).
