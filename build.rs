@@ -494,6 +494,9 @@ const BOOT: &[BootRow] = &[
             JOURNAL_TABS,
             ("h1", &["journal_data_title"]),
             ("lead", &["journal_data_lead"]),
+            ("section", &[]),
+            ("h2", &["journal_export_heading"]),
+            ("p", &["backup_eviction"]),
         ],
     ),
     (

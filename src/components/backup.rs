@@ -133,12 +133,15 @@ pub fn use_backup() -> BackupState {
     expect_context::<BackupState>()
 }
 
-/// "Last backup downloaded: ..." and why backups matter (browsers that delete site data).
+/// Why backups matter (browsers that delete site data), then "Last backup downloaded: ...".
+/// In this order, and before the reminder where a page has one: the loader in `index.html`
+/// draws `/journal/data` down to the first paragraph, which is the same for everyone.
 #[component]
 pub fn BackupFacts() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_backup();
     view! {
+        <p data-testid="eviction-note">{move || i18n.t(Key::BackupEviction)}</p>
         <p data-testid="last-backup">
             {move || match state.status.with(|s| s.last_backup_ms) {
                 Some(ms) => {
@@ -150,7 +153,6 @@ pub fn BackupFacts() -> impl IntoView {
                 None => i18n.t(Key::BackupNever).to_string(),
             }}
         </p>
-        <p data-testid="eviction-note">{move || i18n.t(Key::BackupEviction)}</p>
     }
 }
 

@@ -709,8 +709,8 @@ pub fn JournalData() -> impl IntoView {
         <p class="lead">{t(Key::JournalDataLead)}</p>
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t(Key::JournalExportHeading)}</h2>
-            <BackupReminder/>
             <BackupFacts/>
+            <BackupReminder/>
             <ul class="journal-exports" role="list">
                 <li>
                     <button type="button" class="button" on:click=move |_| download_backup()>

@@ -252,8 +252,8 @@ fn ExportSection() -> impl IntoView {
         <section class="settings-section" aria-labelledby="settings-export-heading">
             <h2 id="settings-export-heading">{t(Key::SettingsExportHeading)}</h2>
             <p>{t(Key::SettingsExportExplain)}</p>
-            <BackupReminder/>
             <BackupFacts/>
+            <BackupReminder/>
             <button type="button" class="button" on:click=export>
                 {t(Key::SettingsExportButton)}
             </button>

@@ -12,7 +12,7 @@ const PAGES = [
   ["/checklist", ".lead"],
   ["/journal", ".lead"],
   ["/journal/new", null],
-  ["/journal/data", ".lead"],
+  ["/journal/data", "section p"],
   ["/story", ".lead"],
   ["/faq", ".lead"],
   ["/events", ".lead"],
