@@ -34,11 +34,11 @@ const referenced = new Set(
     .map((m) => m[1].replace(/^.*\//, "")),
 );
 // The split build's loader script fetches the main module and its glue (the full app's,
-// not the widgets' in pkg-<hash>/widget/), the chunk loader (imported by main.js) and the
-// reader's language file; English stands for it here. A page's own chunks come on top:
+// not the widgets' in pkg-<hash>/widget/) and the reader's language file (the chunk
+// loader comes with the first lazy page); English stands for it here. A page's own chunks come on top:
 // scripts/bench-routes.mjs measures each route in Chromium.
 const base = (f) => f.replace(/^.*\//, "");
-const alsoLoaded = (f) => /^pkg-[^/]+\/(main\.js|main_bg\.wasm|__wasm_split\.js|text\/en\.json)$/.test(f);
+const alsoLoaded = (f) => /^pkg-[^/]+\/(main\.js|main_bg\.wasm|text\/en\.json)$/.test(f);
 const firstLoad = rows.filter(
   (r) => r.file === "index.html" || alsoLoaded(r.file) || (referenced.has(base(r.file)) && /\.(js|wasm|css)$/.test(r.file)),
 );

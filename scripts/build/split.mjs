@@ -96,8 +96,8 @@ export async function run(dir, ctx) {
 
   // Each binary's folder: its chunk loader patched, its route packs written.
   const routes = {};
-  for (const [folder, views] of split ? [[pkg, ROUTE_VIEWS], [widget, WIDGET_VIEWS]] : []) {
-    Object.assign(routes, packFolder(folder, views));
+  for (const [folder, views, entryPoints] of split ? [[pkg, ROUTE_VIEWS, true], [widget, WIDGET_VIEWS, false]] : []) {
+    Object.assign(routes, packFolder(folder, views, entryPoints));
   }
 
   if (ctx.profile === "release") {
@@ -124,7 +124,8 @@ export async function run(dir, ctx) {
   const indexPath = join(dir, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const texts = split ? routeTexts() : {};
-  for (const placeholder of ["__MVP_PKG__", "__MVP_WIDGET__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__", "__MVP_BOOT__"]) {
+  html = takePagesCss(html);
+  for (const placeholder of ["__MVP_PKG__", "__MVP_WIDGET__", "__MVP_LANGS__", "__MVP_ROUTES__", "__MVP_TEXTS__", "__MVP_BOOT__", "__MVP_LOADER__"]) {
     if (!html.includes(placeholder)) throw new Error(`split.mjs: index.html has no ${placeholder}`);
   }
   html = html
@@ -134,10 +135,23 @@ export async function run(dir, ctx) {
     .replaceAll("__MVP_LANGS__", JSON.stringify(langs))
     .replaceAll("__MVP_ROUTES__", JSON.stringify(routes))
     .replaceAll("__MVP_TEXTS__", JSON.stringify(texts))
-    .replaceAll("__MVP_BOOT__", JSON.stringify(boot));
+    .replaceAll("__MVP_BOOT__", JSON.stringify(boot))
+    .replaceAll("__MVP_LOADER__", JSON.stringify(split ? CHUNK_LOADER : ""));
   if (ctx.profile === "release") html = await minifyInlineScripts(html);
   writeFileSync(indexPath, html);
   console.log(`split.mjs: ${name}/ with ${files.length} files, ${langs.length} languages, ${Object.keys(routes).length} routes mapped`);
+}
+
+/**
+ * index.html without the `<link>` Trunk wrote for style/pages.css, whose address goes to
+ * the loader instead (`__MVP_PAGES_CSS__`): it adds the file when a page needs it.
+ */
+export function takePagesCss(html) {
+  const links = [...html.matchAll(/<link\b[^>]*\bhref="?([^"\s>]*\/pages-[0-9a-f]{16}\.css)"?[^>]*>\s*/g)];
+  if (links.length !== 1 || !html.includes("__MVP_PAGES_CSS__")) {
+    throw new Error("split.mjs: index.html needs one Trunk-hashed pages-<hash>.css link and __MVP_PAGES_CSS__");
+  }
+  return html.replace(links[0][0], "").replaceAll("__MVP_PAGES_CSS__", JSON.stringify(links[0][1]));
 }
 
 /**
@@ -161,15 +175,24 @@ function bootTable(pkg, split) {
 
 /**
  * One binary's folder (`pkg/` or `pkg/widget/`): patches its chunk loader and writes the
- * packs of `views`' routes. Returns the pack of each route prefix.
+ * packs of `views`' routes. Returns the pack of each route prefix. With `entryPoints` (the
+ * full app's folder), the loader moves to `CHUNK_LOADER` and the glue gets
+ * `loaderEntryPoints` instead; a widget page needs its loader at once, so keeps it.
  */
-function packFolder(folder, views) {
+function packFolder(folder, views, entryPoints) {
   const files = readdirSync(folder).filter((f) => statSync(join(folder, f)).isFile()).sort();
   const loaderPath = join(folder, "__wasm_split.js");
   let loader = patchLoader(readFileSync(loaderPath, "utf8"));
   const packs = writePacks(folder, routeFiles(loader, files, views), helperFiles(loader, files), views);
   loader = addPackLoader(loader, [...new Set(Object.values(packs.routes))].sort(), packs.helpers);
-  writeFileSync(loaderPath, loader);
+  if (entryPoints) {
+    writeFileSync(join(folder, CHUNK_LOADER), loader);
+    const gluePath = join(folder, "main.js");
+    writeFileSync(gluePath, loaderEntryPoints(readFileSync(gluePath, "utf8"), loader));
+    rmSync(loaderPath);
+  } else {
+    writeFileSync(loaderPath, loader);
+  }
   return packs.routes;
 }
 
@@ -182,7 +205,10 @@ export function patchLoader(js) {
             const sharedImports = getSharedImports();
             sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
         }`;
-  const patched = `        } catch (e) {
+  const patched = `            // MVP Pathway (scripts/build/split.mjs): a page is shown with its styles
+            // (style/pages.css, which index.html's loader adds).
+            if (globalThis.__mvp && globalThis.__mvp.styles) await globalThis.__mvp.styles();
+        } catch (e) {
             // MVP Pathway (scripts/build/split.mjs): the app cannot recover from a failed
             // load (leptos_router 0.8 panics), so the page is told and shows a Reload
             // button, and the route stays pending.
@@ -309,6 +335,73 @@ export function writePacks(pkg, routeFileLists, helperFileLists = {}, routeViews
 }
 
 /**
+ * The link last followed (`__mvp.clicked`), which the chunk loader reads when it picks a
+ * pack: the router loads a page's code before it changes the address. Watched from the
+ * start, by the loader or by its entry points (`loaderEntryPoints`), whichever comes first.
+ */
+const WATCH_CLICKS = `if (typeof document !== "undefined" && !mvpState.watchingClicks) {
+    mvpState.watchingClicks = true;
+    document.addEventListener("click", (e) => {
+        const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+        if (link) mvpState.clicked = { url: link.href, at: Date.now() };
+    }, true);
+}`;
+
+/** The file the full app's chunk loader is moved to (see `loaderEntryPoints`). */
+export const CHUNK_LOADER = "chunk-loader.js";
+
+/**
+ * The full app's glue (`main.js`) with its own entry points into the chunk loader, which
+ * it imported before (`__wasm_split.js`, then deleted): the main module's imports of the
+ * loader's exports (`__wasm_split_load_<part>`) are answered by a function that imports
+ * the loader (`CHUNK_LOADER`) the first time a lazy part is needed, and then calls it.
+ * The home page, whose code is all in the main module, so never downloads the loader
+ * (5 KB of brotli) before it is shown; index.html starts it at once on any other page, and
+ * at idle time on the home page. A loader that cannot be downloaded is announced as a
+ * failed chunk is (`patchLoader`), and tried again the next time.
+ */
+export function loaderEntryPoints(glue, loader) {
+  const exports = loader.match(/^export /gm)?.length ?? 0;
+  const names = loader.match(/^export const __wasm_split_load_\w+ = /gm)?.length ?? 0;
+  if (names === 0 || names !== exports) {
+    throw new Error("split.mjs: the chunk loader exports something other than `__wasm_split_load_*`; update loaderEntryPoints");
+  }
+  const imports = /^import \* as (\w+) from "\.\/__wasm_split\.js";?\n/gm;
+  const bindings = [...glue.matchAll(imports)].map((m) => m[1]);
+  const out = glue.replace(imports, "");
+  if (bindings.length === 0 || out.includes('from "./__wasm_split.js"')) {
+    throw new Error("split.mjs: main.js does not import __wasm_split.js as expected (wasm-bindgen 0.2.130); update loaderEntryPoints");
+  }
+  const entryPoints = `// MVP Pathway (scripts/build/split.mjs): the main module's entry points into the chunk
+// loader (${CHUNK_LOADER}), downloaded the first time a lazy part of the app is needed.
+const mvpState = (globalThis.__mvp = globalThis.__mvp || {});
+${WATCH_CLICKS}
+let mvpLoader;
+function mvpLoad() {
+    if (mvpLoader === undefined) {
+        const attempt = import("./${CHUNK_LOADER}");
+        attempt.catch(() => { if (mvpLoader === attempt) mvpLoader = undefined; });
+        mvpLoader = attempt;
+    }
+    return mvpLoader;
+}
+const mvpEntryPoints = new Proxy({}, {
+    get: (_, name) => typeof name === "string" && name.startsWith("__wasm_split_load_")
+        ? (callbackIndex, callbackData) => mvpLoad().then(
+            (m) => m[name](callbackIndex, callbackData),
+            (e) => {
+                console.warn("MVP Pathway: a part of the app could not be downloaded", e);
+                window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
+            },
+        )
+        : undefined,
+});
+${bindings.map((b) => `const ${b} = mvpEntryPoints;`).join("\n")}
+`;
+  return entryPoints + out;
+}
+
+/**
  * Teaches the chunk loader to take a lazy route's files from its pack. When a lazy view's
  * code is first needed, the loader picks a pack holding that view: the one index.html
  * already started for the page opened, else the current address's, else the one with the
@@ -369,13 +462,7 @@ function mvpPack(name) {
     }
 }
 const mvpViews = (pack) => pack.slice(6, -5).split("__");
-let mvpClicked = null;
-if (typeof document !== "undefined") {
-    document.addEventListener("click", (e) => {
-        const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
-        if (link) mvpClicked = { url: link.href, at: Date.now() };
-    }, true);
-}
+${WATCH_CLICKS}
 function mvpRoutePack(target) {
     const routes = mvpState.routes || {};
     const base = new URL(document.baseURI).pathname;
@@ -418,7 +505,8 @@ function mvpUsePack(file) {
     // The page being opened: the link just followed (the router loads a page's code
     // before it changes the address), else the current address.
     const routes = mvpState.routes || {};
-    const target = mvpClicked && Date.now() - mvpClicked.at < 5000 ? new URL(mvpClicked.url) : location;
+    const clicked = mvpState.clicked;
+    const target = clicked && Date.now() - clicked.at < 5000 ? new URL(clicked.url) : location;
     // Else the pack of the shortest route that has this view (a layout's index page).
     const shortest = Object.keys(routes).sort((a, b) => a.length - b.length).map((r) => routes[r]);
     const name = candidates.find((p) => p in mvpPackLoads)
@@ -497,7 +585,7 @@ async function minifyInlineScripts(html) {
 /** Minifies the wasm-bindgen glue and the chunk loader (terser; exports keep their names). */
 export async function minifyJs(pkg) {
   const { minify } = await import("terser");
-  for (const file of ["main.js", "__wasm_split.js"]) {
+  for (const file of ["main.js", "__wasm_split.js", CHUNK_LOADER]) {
     const path = join(pkg, file);
     if (!existsSync(path)) continue;
     const result = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020, compress: { passes: 2 } });
