@@ -206,6 +206,7 @@ const CORE_SOURCES: &[&str] = &[
     "src/pwa.rs",
     "src/components/shell.rs",
     "src/components/embed.rs",
+    "src/components/meta.rs",
     "src/components/rendered_html.rs",
     "src/pages/home.rs",
     "src/pages/not_found.rs",

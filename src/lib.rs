@@ -34,11 +34,10 @@ pub mod sync;
 pub mod web;
 
 use components::embed::EmbedFrame;
+use components::meta::root_attributes;
 use components::shell::{Footer, Header, RouteFocus, RouteStatus, SkipLink, StorageBanner};
 use domain::embed::EmbedOptions;
-use i18n::Key;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use routes::*;
@@ -104,7 +103,6 @@ where
 /// Router and frame of an embedded widget.
 #[component]
 pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
-    provide_meta_context();
     let routing = RwSignal::new(false);
     view! {
         <Router base=web::base_path() set_is_routing=routing>
@@ -123,21 +121,24 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
 /// Document attributes, header, routed pages and footer; expects app state in context.
 #[component]
 pub fn Shell() -> impl IntoView {
-    provide_meta_context();
     let i18n = use_i18n();
     let settings = use_settings();
-    let app_name = move || i18n.t(Key::AppName);
+    root_attributes(vec![
+        (
+            "lang",
+            Signal::derive(move || Some(i18n.lang.get().code().to_string())),
+        ),
+        (
+            "dir",
+            Signal::derive(move || Some(i18n.lang.get().dir().to_string())),
+        ),
+        (
+            "data-theme",
+            Signal::derive(move || Some(settings.get().theme.code().to_string())),
+        ),
+    ]);
     let routing = RwSignal::new(false);
     view! {
-        <Html
-            {..}
-            lang=move || i18n.lang.get().code()
-            dir=move || i18n.lang.get().dir()
-            data-theme=move || settings.get().theme.code()
-        />
-        <Title formatter=move |text: String| {
-            if text.is_empty() { app_name().to_string() } else { format!("{text} · {}", app_name()) }
-        }/>
         <Router base=web::base_path() set_is_routing=routing>
             <RouteFocus routing/>
             <SkipLink/>

@@ -1,5 +1,7 @@
 //! Offline and updates: registers the service worker (`sw.js`, generated at build time by
 //! `scripts/build/pwa.mjs`) and shows "A new version is ready" when a newer one waits.
+//! The registration and the update watch run when the browser is idle after the first
+//! page is shown, from their own chunk (`start_updates`).
 //!
 //! - Release builds of the full app only: never inside an embedded widget (see
 //!   ARCHITECTURE.md, "Service worker"), never in debug builds (`trunk serve`).
@@ -158,16 +160,37 @@ impl Updates {
     }
 }
 
+lazy_fn! {
+    /// Registers the worker and watches for a newer one: its own chunk in the split build,
+    /// downloaded when the browser is idle after the first page is shown.
+    fn start_updates(updates: Updates) -> () {
+        if let Some(sw) = container() {
+            updates.register(&sw);
+        }
+    }
+}
+
+/// `start_updates`, for the widgets' binary to reference without calling (see
+/// `src/bin/widget.rs`): a lazy function no code of a binary calls stays in that binary's
+/// main module.
+#[doc(hidden)]
+pub fn worker_chunk() -> impl std::future::Future<Output = ()> {
+    start_updates(Updates::new())
+}
+
 /// Registers the service worker and shows the "new version" banner when one is ready.
 /// Part of the full app's shell only.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let i18n = use_i18n();
     let updates = Updates::new();
-    if wanted() {
-        if let Some(sw) = container() {
-            updates.register(&sw);
-        }
+    if wanted() && container().is_some() {
+        // Once the first page is shown and the browser is idle: the worker serves later
+        // visits, and the first page's download does without this code (`start_updates`).
+        leptos::task::spawn_local(async move {
+            web::after_page_shown().await;
+            start_updates(updates).await;
+        });
     }
     view! {
         // A polite live region (not role=status, which pages use for their own messages).

@@ -188,6 +188,33 @@ pub fn go_back() {
     }
 }
 
+/// Waits until the page's heading is there (a lazy page's code may still be on its way;
+/// at most 20 seconds), then until the browser is idle: for work that must never compete
+/// with the first page's own downloads.
+pub async fn after_page_shown() {
+    for _ in 0..200 {
+        if has_main_heading() {
+            break;
+        }
+        sleep_ms(100).await;
+    }
+    idle().await;
+}
+
+/// Waits `ms` milliseconds (at once without a window).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .is_ok()
+        });
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Waits until the browser is idle after the current page is shown
 /// (`requestIdleCallback`, at most one second; a short timer where the browser has no idle
 /// callback), for work the first paint does not need.

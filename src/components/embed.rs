@@ -1,12 +1,12 @@
 //! The frame of an embedded widget: no site header or footer, the host's options applied,
 //! and the content height reported to the parent page.
 
+use crate::components::meta::{root_attributes, Title};
 use crate::domain::embed::{accent_css, EmbedOptions};
 use crate::i18n::Key;
 use crate::state::{use_i18n, use_settings};
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,18 +24,23 @@ pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
     let compact = options.compact;
     let storage = crate::state::use_storage();
     Effect::new(|_| start_resize_reporter());
+    root_attributes(vec![
+        (
+            "lang",
+            Signal::derive(move || Some(i18n.lang.get().code().to_string())),
+        ),
+        (
+            "dir",
+            Signal::derive(move || Some(i18n.lang.get().dir().to_string())),
+        ),
+        (
+            "data-theme",
+            Signal::derive(move || Some(settings.get().theme.code().to_string())),
+        ),
+        ("data-embed", Signal::stored(Some(String::new()))),
+        ("data-compact", Signal::stored(compact.then(String::new))),
+    ]);
     view! {
-        <Html
-            {..}
-            lang=move || i18n.lang.get().code()
-            dir=move || i18n.lang.get().dir()
-            data-theme=move || settings.get().theme.code()
-            data-embed=""
-            data-compact=compact.then_some("")
-        />
-        <Title formatter=move |text: String| {
-            if text.is_empty() { i18n.t(Key::AppName).to_string() } else { format!("{text} · {}", i18n.t(Key::AppName)) }
-        }/>
         <div class="embed">
             <crate::components::shell::StorageBanner/>
             // Labelled landmarks: the host page around the iframe has its own main and footer.

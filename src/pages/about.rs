@@ -1,10 +1,10 @@
 //! About page: unofficial status, privacy, sources, and how to report a translation mistake.
 
+use crate::components::meta::Title;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::i18n::Key;
 use crate::state::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// What the app is, what it does with data, where its facts come from, and how to report
 /// a translation mistake.

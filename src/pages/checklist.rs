@@ -1,6 +1,7 @@
 //! The applying checklist (`/checklist`): steps and sub-tasks from
 //! [`crate::domain::checklist::STEPS`], ticks with their dates, notes and progress.
 
+use crate::components::meta::Title;
 use crate::components::reminder::ReminderDownload;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::domain::checklist::{Checklist, LinkTarget, Progress, Step, NOTE_MAX_CHARS, STEPS};
@@ -11,7 +12,6 @@ use crate::storage::StoredChecklist;
 use crate::web;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// Today in the browser's time zone.

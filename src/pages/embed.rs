@@ -1,12 +1,12 @@
 //! `/embed`: the snippet generator for site owners, with a live preview of the real widget.
 
+use crate::components::meta::Title;
 use crate::domain::embed::{snippet, EmbedOptions, Rgb, Widget};
 use crate::domain::settings::Theme;
 use crate::i18n::{fill, Key, Lang};
 use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn widget_name(widget: Widget) -> Key {
     match widget {

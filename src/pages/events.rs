@@ -1,6 +1,7 @@
 //! Live sessions page (`/events`): the next "MVP Program Essentials" session with a
 //! countdown and an .ics file made in the browser; past sessions marked as past.
 
+use crate::components::meta::Title;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::content::events;
 use crate::domain::events::{split_by_status, Countdown, Session};
@@ -11,7 +12,6 @@ use crate::state::use_i18n;
 use crate::web;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use std::time::Duration;
 
 /// The user's local date and the current UTC time, from the browser's clock.

@@ -3,6 +3,7 @@
 //! (`/explainer/result`). The rules live in `domain::explainer`; these views only show
 //! them and record answers.
 
+use crate::components::meta::Title;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::domain::activity::ActivitySummary;
 use crate::domain::explainer::{
@@ -16,7 +17,6 @@ use crate::state::{use_i18n, use_storage, AppStorage};
 use crate::storage::StoredExplainer;
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// Loads the saved answers. Every explainer page loads them when it opens (a few bytes of

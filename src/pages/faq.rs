@@ -2,6 +2,7 @@
 //! highlighted matches, a copy-link button per question, and deep links that open and
 //! scroll to their answer.
 
+use crate::components::meta::Title;
 use crate::components::rendered_html::RenderedHtml;
 use crate::components::shell::OFFICIAL_SITE;
 use crate::content::faq::{by_topic, entries, entry_matches, is_ready, FaqEntry, SourceLink};
@@ -11,7 +12,6 @@ use crate::intl;
 use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 

@@ -1,10 +1,10 @@
 //! Home page: the program's message and the ways into the app.
 
+use crate::components::meta::Title;
 use crate::i18n::Key;
 use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// The ways into the app, in the order a newcomer would take them.

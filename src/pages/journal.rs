@@ -5,6 +5,7 @@ use crate::components::backup::{BackupFacts, BackupReminder, BackupState};
 use crate::components::entry_card::EntryCard;
 use crate::components::feed_import::FeedImport;
 use crate::components::journal_form::EntryForm;
+use crate::components::meta::Title;
 use crate::components::print_summary::PrintSummary;
 use crate::components::reminder::ReminderDownload;
 use crate::components::shell::save_error_key;
@@ -26,7 +27,6 @@ use crate::state::{use_i18n, use_storage};
 use crate::web;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 

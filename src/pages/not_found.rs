@@ -1,10 +1,10 @@
 //! The page shown for any address the app does not know.
 
+use crate::components::meta::Title;
 use crate::i18n::Key;
 use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// "Page not found", with a way home.

@@ -3,6 +3,7 @@
 //! it on a page that saves nothing and answers with a reply link; the owner opens the reply
 //! and can save it to the checklist's "Ask for peer feedback" step.
 
+use crate::components::meta::Title;
 use crate::components::rendered_html::Markdown;
 use crate::compress::{deflate, inflate, CodecError};
 use crate::domain::checklist::{Checklist, NOTE_MAX_CHARS};
@@ -23,7 +24,6 @@ use crate::web;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 

@@ -4,6 +4,7 @@
 use crate::components::backup::{
     download_everything, provide_backup_state_from_storage, BackupFacts, BackupReminder,
 };
+use crate::components::meta::Title;
 use crate::components::shell::{LanguageSwitch, ThemeSwitch};
 use crate::i18n::{fill, Key};
 use crate::intl;
@@ -15,7 +16,6 @@ use crate::storage::{
 use crate::web;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `navigator.storage`, where the browser has it (secure contexts only).

@@ -1,6 +1,7 @@
 //! "What's your MVP story?" (`/story`): reflection prompts, the journal's strongest entries
 //! to pick from, and a Markdown draft to copy or download.
 
+use crate::components::meta::Title;
 use crate::components::rendered_html::Markdown;
 use crate::domain::activity::StoryHighlight;
 use crate::domain::journal::Journal;
@@ -15,7 +16,6 @@ use crate::storage::StoredStory;
 use crate::web;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// File name of the downloaded draft.

@@ -12,7 +12,6 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn mount_faq() -> (web_sys::HtmlElement, impl Drop) {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        leptos_meta::provide_meta_context();
         provide_app_state(AppStorage::from_store(
             Store::new(MemoryBackend::default()),
             None,

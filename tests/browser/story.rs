@@ -50,7 +50,6 @@ async fn picked_highlights_go_into_the_draft_and_are_saved() {
     let read = RwSignal::new(None::<Vec<StoryHighlight>>);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_app_state(storage);
-        leptos_meta::provide_meta_context();
         view! { <Router><StoryEditor highlights=read.into()/></Router> }
     });
     tick().await;

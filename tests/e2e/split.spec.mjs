@@ -26,6 +26,10 @@ function recordRequests(page) {
   return urls;
 }
 
+/** The service worker's registration code (`pwa::start_updates`), which comes once the
+ * page is shown: the files of it that the page's pack lacks, as one pack. */
+const isWorkerPack = (file) => file.startsWith("pack__with__start_updates__");
+
 /** Drops the browser's own "Failed to load resource" lines for requests a test blocked. */
 function allowBlockedRequestErrors(consoleErrors) {
   for (let i = consoleErrors.length - 1; i >= 0; i--) {
@@ -107,7 +111,7 @@ test("the explainer's intro downloads none of its steps' code; a step opened dir
     const wasm = urls.filter((u) => new URL(u).pathname.endsWith(".wasm")).map((u) => new URL(u).pathname.split("/").pop());
     // The step's code came with the page's code, in one pack: no second round trip. (The
     // next pages' packs are prefetched once it is shown.)
-    expect(wasm.filter((f) => f.startsWith("pack__") && /explainer/.test(f)), path).toEqual([
+    expect(wasm.filter((f) => f.startsWith("pack__") && /explainer/.test(f) && !isWorkerPack(f)), path).toEqual([
       path.startsWith("/embed/") ? "pack__explainer_widget_route__explainer_step.wasm" : "pack__explainer_route__explainer_step.wasm",
     ]);
     expect(wasm.filter((f) => /^(split|chunk)_/.test(f)), path).toEqual([]);
@@ -150,6 +154,45 @@ test("a slow explainer step still gets the focus on its heading; one that cannot
   await expect(alert).toContainText("could not be downloaded");
   await expect(page.locator(APP_HEADER)).toBeVisible();
   allowBlockedRequestErrors(consoleErrors);
+});
+
+test("the home page is shown before the chunk loader, the pages' styles and the service worker's code are asked for", async ({ page }) => {
+  const asked = [];
+  await page.route(/\/(chunk-loader\.js|pages-[0-9a-f]{16}\.css|split_start_updates_\d+\.wasm)$/, async (route) => {
+    const shown = await page.evaluate(() => !!document.querySelector("#main h1")).catch(() => false);
+    asked.push([new URL(route.request().url()).pathname.split("/").pop(), shown]);
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.locator("#main h1")).toHaveText("Is the MVP Program for you?");
+  // The worker registers once the page is shown and the browser is idle.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), { timeout: 20000 }).toBe(1);
+  const files = asked.map(([file]) => file);
+  expect(files).toContain("chunk-loader.js");
+  expect(files.some((f) => /^pages-/.test(f)), "the pages' styles, at idle time").toBe(true);
+  expect(files.some((f) => /^split_start_updates_/.test(f)), "the worker's code").toBe(true);
+  expect(asked.filter(([, shown]) => !shown), "asked for before the page was shown").toEqual([]);
+});
+
+test("a page reached from the home page is shown only once the pages' styles apply", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let styles = 0;
+  await page.route(/\/pages-[0-9a-f]{16}\.css$/, async (route) => {
+    styles++;
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await appReady(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
+  await expect.poll(() => styles).toBe(1);
+  // Its code may be there, but not its styles: the page waits (the home page stays).
+  await page.waitForTimeout(500);
+  await expect(page.locator("#main h1:visible")).toHaveText("Is the MVP Program for you?");
+  release();
+  await expect(page.locator("#main h1:visible")).toHaveText("Frequently asked questions");
+  expect(await page.locator(".faq-search").evaluate((e) => getComputedStyle(e).flexDirection)).toBe("column");
 });
 
 test("client-side navigation between lazy pages loads each page and moves focus to its heading", async ({ page }) => {
@@ -321,7 +364,7 @@ test("the journal's list of entries downloads only where a journal is saved, wit
   // The page's code and its list in one pack; neither the pack without the list nor the
   // list's own (what a client-side visit adds) is downloaded. The next pages' packs are
   // prefetched once the page is shown.
-  const pagePacks = packs().filter((f) => /journal_(entries_route|list)/.test(f) && !f.startsWith("pack__with__markdown"));
+  const pagePacks = packs().filter((f) => /journal_(entries_route|list)/.test(f) && !f.startsWith("pack__with__markdown") && !isWorkerPack(f));
   expect(pagePacks).toEqual(["pack__journal_layout_route__journal_entries_route__journal_list.wasm"]);
   expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
 
@@ -369,6 +412,8 @@ test("the story shows its page first, then its Markdown preview, with the render
   await page.evaluate(() =>
     localStorage.setItem("mvp-pathway:story", JSON.stringify({ v: 1, data: { why_started: "A **question** nobody answered", who_helped: "", learned: "", next: "", picked: [] } })),
   );
+  // The home page's own work at idle time (the service worker's code) is over.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), { timeout: 20000 }).toBe(1);
   const urls = recordRequests(page);
   await page.goto("/story");
   await expect(page.locator("#main h1:visible")).toHaveText("What's your MVP story?");
@@ -379,7 +424,7 @@ test("the story shows its page first, then its Markdown preview, with the render
   await expect(preview).toContainText("A **question** nobody answered");
   const files = urls.map((u) => u.split("/").at(-1));
   // (Other pages' packs may be prefetched once the heading is shown.)
-  expect(files.filter((f) => f.startsWith("pack__") && f.includes("story_route"))).toEqual(["pack__story_route.wasm", "pack__with__markdown_renderer__story_route.wasm"]);
+  expect(files.filter((f) => f.startsWith("pack__") && f.includes("story_route") && !isWorkerPack(f))).toEqual(["pack__story_route.wasm", "pack__with__markdown_renderer__story_route.wasm"]);
   expect(urls.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)), "no file fetched alone").toEqual([]);
 });
 
