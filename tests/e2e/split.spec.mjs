@@ -243,6 +243,23 @@ test("a direct load whose page code is blocked shows the shell and the message, 
   allowBlockedRequestErrors(consoleErrors);
 });
 
+test("a chunk loader that cannot be downloaded is reported as page code that cannot be; the home page and the header work", async ({ page, consoleErrors }) => {
+  await page.route("**/chunk-loader.js", (route) => route.abort());
+  await page.goto("/");
+  await expect(page.locator("#main h1")).toHaveText("Is the MVP Program for you?");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
+  const alert = page.getByTestId("chunk-error");
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole("button", { name: "Reload" })).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
+  allowBlockedRequestErrors(consoleErrors);
+  // A direct load of a lazy page says so too, below the live header.
+  await page.goto("/faq");
+  await expect(page.getByTestId("chunk-error")).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
+  allowBlockedRequestErrors(consoleErrors);
+});
+
 test("?lang= works on a deep link, sets lang and dir, and only that language is downloaded", async ({ page }) => {
   const urls = recordRequests(page);
   await page.goto("/faq?lang=es");
