@@ -280,8 +280,13 @@ fn text(object: &JsValue, name: &str) -> Result<Option<String>, String> {
     read_field(object, name, |v| v.as_string(), "a string")
 }
 
-/// A string, `null` or absent (an `Option<String>`).
-fn nullable_text(object: &JsValue, name: &str) -> Result<Option<String>, String> {
+/// A value read by `read`, `null` or absent (an `Option<T>`).
+fn nullable<T>(
+    object: &JsValue,
+    name: &str,
+    read: impl FnOnce(JsValue) -> Option<T>,
+    expected: &str,
+) -> Result<Option<T>, String> {
     read_field(
         object,
         name,
@@ -289,40 +294,50 @@ fn nullable_text(object: &JsValue, name: &str) -> Result<Option<String>, String>
             if v.is_null() {
                 Some(None)
             } else {
-                v.as_string().map(Some)
+                read(v).map(Some)
             }
         },
-        "a string",
+        expected,
     )
     .map(Option::flatten)
+}
+
+/// A string, `null` or absent (an `Option<String>`).
+fn nullable_text(object: &JsValue, name: &str) -> Result<Option<String>, String> {
+    nullable(object, name, |v| v.as_string(), "a string")
 }
 
 fn unsigned(object: &JsValue, name: &str, max: f64) -> Result<Option<f64>, String> {
     read_field(object, name, |v| whole(v, 0.0, max), "a whole number")
 }
 
-/// A list of `name` read by `item` (absent: `Ok(None)`).
+/// A list of `name` whose items `item` reads or refuses with its reason (absent:
+/// `Ok(None)`).
 fn list<T>(
     object: &JsValue,
     name: &str,
-    item: impl Fn(JsValue) -> Option<T>,
+    item: impl Fn(JsValue) -> Result<T, String>,
 ) -> Result<Option<Vec<T>>, String> {
     let Some(value) = field(object, name) else {
         return Ok(None);
     };
-    let wrong = || format!("invalid type in `{name}`, expected a list");
     if !js_sys::Array::is_array(&value) {
-        return Err(wrong());
+        return Err(format!("invalid type for `{name}`, expected a list"));
     }
     js_sys::Array::from(&value)
         .iter()
-        .map(|v| item(v).ok_or_else(wrong))
+        .map(item)
         .collect::<Result<Vec<T>, String>>()
         .map(Some)
 }
 
+/// A list of texts (absent: empty).
 fn texts(object: &JsValue, name: &str) -> Result<Vec<String>, String> {
-    Ok(list(object, name, |v| v.as_string())?.unwrap_or_default())
+    let text = |v: JsValue| {
+        v.as_string()
+            .ok_or_else(|| format!("invalid type in `{name}`, expected a list of texts"))
+    };
+    Ok(list(object, name, text)?.unwrap_or_default())
 }
 
 /// One entry as serde's derive reads an [`EntryRecord`]: required and defaulted fields,
@@ -363,16 +378,10 @@ fn entry_record(value: &JsValue) -> Result<EntryRecord, String> {
 
 /// The entry records of list `entries` of `data` (which must be there).
 fn entry_records(data: &JsValue) -> Result<Vec<EntryRecord>, String> {
-    let Some(list) = field(data, "entries") else {
-        return Err("missing field `entries`".into());
-    };
-    if !js_sys::Array::is_array(&list) {
-        return Err("invalid type for `entries`, expected a list".into());
-    }
-    js_sys::Array::from(&list)
-        .iter()
-        .map(|entry| entry_record(&entry))
-        .collect()
+    required(
+        list(data, "entries", |entry| entry_record(&entry)),
+        "entries",
+    )
 }
 
 /// The `data` object of one of the journal's envelopes, in a format from `oldest` to
@@ -429,14 +438,19 @@ pub fn decode_journal_index(raw: &str) -> Result<JournalIndex, StorageError> {
             generation: required(unsigned(&c, "gen", EXACT), "gen")? as u64,
             count: required(read_field(&c, "count", count, "a whole number"), "count")?,
             last: required(text(&c, "last"), "last")?,
-            types: required(list(&c, "types", count), "types")?,
+            types: required(
+                list(&c, "types", |v| {
+                    count(v).ok_or_else(|| "invalid type in `types`, expected a count".into())
+                }),
+                "types",
+            )?,
         })
     };
     let dto = (|| {
-        let chunks = required(list(&data, "chunks", Some), "chunks")?;
+        let chunks = required(list(&data, "chunks", chunk), "chunks")?;
         Ok::<_, String>(IndexDto {
             generation: required(unsigned(&data, "generation", EXACT), "generation")? as u64,
-            chunks: chunks.into_iter().map(chunk).collect::<Result<_, _>>()?,
+            chunks,
             legacy: texts(&data, "legacy")?,
         })
     })();
@@ -452,32 +466,20 @@ pub fn decode_legacy_journal(raw: &str) -> Result<StoredJournal, StorageError> {
         .map_err(StorageError::DecodeFailed)
 }
 
-/// The backup record when it is one of this app's format (`v` 1); `None` for anything
-/// else, as with serde_json.
+/// The backup record, as serde_json reads it; `None` for anything it refuses. The caller
+/// (`StoredBackupStatus::decode`) keeps it only when it is of this app's format.
 pub fn decode_backup_record(text: &str) -> Option<StoredBackupStatus> {
     let root = parse(text).ok().filter(is_object)?;
     let moment = |name| {
-        read_field(
-            &root,
-            name,
-            |v| {
-                if v.is_null() {
-                    Some(None)
-                } else {
-                    whole(v, -EXACT, EXACT).map(|n| Some(n as i64))
-                }
-            },
-            "a whole number",
-        )
-        .map(Option::flatten)
+        let read = |v| whole(v, -EXACT, EXACT).map(|n| n as i64);
+        nullable(&root, name, read, "a whole number")
     };
-    let record = StoredBackupStatus {
+    Some(StoredBackupStatus {
         v: unsigned(&root, "v", f64::from(u32::MAX))
             .ok()?
             .map_or(0, |v| v as u32),
         last_backup_ms: moment("last_backup_ms").ok()?,
         fingerprint: nullable_text(&root, "fingerprint").ok()?,
         reminded_ms: moment("reminded_ms").ok()?,
-    };
-    (record.v == StoredBackupStatus::VERSION).then_some(record)
+    })
 }
