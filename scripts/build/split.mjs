@@ -196,6 +196,14 @@ function packFolder(folder, views, entryPoints) {
   return packs.routes;
 }
 
+/**
+ * The lazy parts whose failed download is not announced (no "could not be downloaded"
+ * message): background work the page does not need, which is tried again on the next
+ * visit. Matches a part's file (\`split_<part>_<n>.wasm\`) and its entry point
+ * (\`__wasm_split_load_<part>_<n>\`).
+ */
+const QUIET = "/_(start_updates)_\\d+/";
+
 /** The loader with failed downloads announced to the page instead of the Wasm. */
 export function patchLoader(js) {
   const original = `        } catch (e) {
@@ -213,7 +221,9 @@ export function patchLoader(js) {
             // load (leptos_router 0.8 panics), so the page is told and shows a Reload
             // button, and the route stays pending.
             console.warn("MVP Pathway: a part of the app could not be downloaded", e);
-            window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
+            // Not for a quiet part (work in the background, such as the service worker's
+            // registration: a page that works stays as it is). \`file\`: see addPackLoader.
+            if (!(typeof file === "string" && ${QUIET}.test(file))) window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
             return;
         }
         const sharedImports = getSharedImports();
@@ -377,9 +387,13 @@ export function loaderEntryPoints(glue, loader) {
 const mvpState = (globalThis.__mvp = globalThis.__mvp || {});
 ${WATCH_CLICKS}
 let mvpLoader;
+let mvpAttempts = 0;
 function mvpLoad() {
     if (mvpLoader === undefined) {
-        const attempt = import("./${CHUNK_LOADER}");
+        // A browser may keep a failed module download for the page's life (Chromium
+        // does): each new attempt asks for the file under another address.
+        const attempt = import("./${CHUNK_LOADER}" + (mvpAttempts ? "?attempt=" + mvpAttempts : ""));
+        mvpAttempts++;
         attempt.catch(() => { if (mvpLoader === attempt) mvpLoader = undefined; });
         mvpLoader = attempt;
     }
@@ -387,13 +401,12 @@ function mvpLoad() {
 }
 const mvpEntryPoints = new Proxy({}, {
     get: (_, name) => typeof name === "string" && name.startsWith("__wasm_split_load_")
-        ? (callbackIndex, callbackData) => mvpLoad().then(
-            (m) => m[name](callbackIndex, callbackData),
-            (e) => {
+        ? (callbackIndex, callbackData) => mvpLoad()
+            .then((m) => m[name](callbackIndex, callbackData))
+            .catch((e) => {
                 console.warn("MVP Pathway: a part of the app could not be downloaded", e);
-                window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
-            },
-        )
+                if (!${QUIET}.test(name)) window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
+            })
         : undefined,
 });
 ${bindings.map((b) => `const ${b} = mvpEntryPoints;`).join("\n")}

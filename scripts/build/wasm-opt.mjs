@@ -76,7 +76,7 @@ function shortenImports(wasm, glue) {
       else throw new Error(`wasm-opt.mjs: import kind ${kind} in a main module`);
       if (module === "./main_bg.js") {
         if (kind !== 0) throw new Error(`wasm-opt.mjs: ${field} from the glue is not a function`);
-        const short = "w" + renamed.size.toString(36);
+        const short = renamed.get(field) ?? "w" + renamed.size.toString(36);
         renamed.set(field, short);
         field = short;
       }
@@ -154,7 +154,8 @@ for (const file of process.argv.slice(2)) {
   if (!module.validate()) throw new Error(`wasm-opt.mjs: ${file} does not validate after optimising`);
   let output = module.emitBinary();
   module.dispose();
-  if (basename(file) === "main_bg.wasm" && existsSync(glue)) {
+  // A profile's build (MVP_WASM_NAMES) keeps the glue's names too.
+  if (basename(file) === "main_bg.wasm" && existsSync(glue) && !process.env.MVP_WASM_NAMES) {
     const short = shortenImports(output, readFileSync(glue, "utf8"));
     output = short.wasm;
     writeFileSync(glue, short.glue);

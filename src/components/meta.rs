@@ -53,9 +53,13 @@ pub fn Title(#[prop(into)] text: TextProp) -> impl IntoView {
     Effect::new(move |_| show_title(i18n.t(Key::AppName)));
     on_cleanup(move || {
         TITLES.with(|t| t.borrow_mut().stack.retain(|(i, _)| *i != id));
-        if let Some(lang) = i18n.lang.try_get_untracked() {
-            show_title(tr(lang, Key::AppName));
-        }
+        // Untracked: the cleanup runs inside whatever removes the page (the router's
+        // outlet), which must not start following the remaining title.
+        untrack(|| {
+            if let Some(lang) = i18n.lang.try_get_untracked() {
+                show_title(tr(lang, Key::AppName));
+            }
+        });
     });
 }
 

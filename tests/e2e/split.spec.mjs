@@ -244,7 +244,8 @@ test("a direct load whose page code is blocked shows the shell and the message, 
 });
 
 test("a chunk loader that cannot be downloaded is reported as page code that cannot be; the home page and the header work", async ({ page, consoleErrors }) => {
-  await page.route("**/chunk-loader.js", (route) => route.abort());
+  let blocked = true;
+  await page.route(/\/chunk-loader\.js(\?|$)/, (route) => (blocked ? route.abort() : route.continue()));
   await page.goto("/");
   await expect(page.locator("#main h1")).toHaveText("Is the MVP Program for you?");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "FAQ" }).click();
@@ -253,10 +254,34 @@ test("a chunk loader that cannot be downloaded is reported as page code that can
   await expect(alert.getByRole("button", { name: "Reload" })).toBeVisible();
   await expect(page.locator(APP_HEADER)).toBeVisible();
   allowBlockedRequestErrors(consoleErrors);
+  // Once it can be downloaded again, the next page comes (under another address: the
+  // browser may keep the failed download of the first).
+  blocked = false;
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checklist" }).click();
+  await expect(page.locator("#main h1:visible")).toHaveText("Applying checklist");
+  blocked = true;
   // A direct load of a lazy page says so too, below the live header.
   await page.goto("/faq");
   await expect(page.getByTestId("chunk-error")).toBeVisible();
   await expect(page.locator(APP_HEADER)).toBeVisible();
+  allowBlockedRequestErrors(consoleErrors);
+});
+
+test("the service worker's code failing to download in the background leaves a working page as it is", async ({ page, consoleErrors }) => {
+  let blocked = 0;
+  await page.route(/\/(split_start_updates_\d+\.wasm|pack__with__start_updates__[a-z_]+\.wasm)$/, (route) => {
+    blocked++;
+    return route.abort();
+  });
+  for (const path of ["/", "/faq"]) {
+    blocked = 0;
+    await page.goto(path);
+    await expect(page.locator("#main h1")).toBeVisible();
+    await expect.poll(() => blocked, { timeout: 20000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    await expect(page.getByTestId("chunk-error")).toHaveCount(0);
+    await expect(page.locator("[role=alert]")).toHaveCount(0);
+  }
   allowBlockedRequestErrors(consoleErrors);
 });
 
