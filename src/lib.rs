@@ -41,7 +41,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use routes::*;
-use state::{provide_app_state, provide_app_state_adjusted, use_i18n, use_settings, AppStorage};
+use state::{provide_app_state, provide_app_state_adjusted, AppStorage};
 
 /// The whole app, with browser storage (or memory where storage is blocked). Pages under
 /// `/embed/<widget>` are widgets for other sites: in the release build `index.html` runs the
@@ -121,22 +121,7 @@ pub fn EmbedShell(options: EmbedOptions) -> impl IntoView {
 /// Document attributes, header, routed pages and footer; expects app state in context.
 #[component]
 pub fn Shell() -> impl IntoView {
-    let i18n = use_i18n();
-    let settings = use_settings();
-    root_attributes(vec![
-        (
-            "lang",
-            Signal::derive(move || Some(i18n.lang.get().code().to_string())),
-        ),
-        (
-            "dir",
-            Signal::derive(move || Some(i18n.lang.get().dir().to_string())),
-        ),
-        (
-            "data-theme",
-            Signal::derive(move || Some(settings.get().theme.code().to_string())),
-        ),
-    ]);
+    root_attributes(&[]);
     let routing = RwSignal::new(false);
     view! {
         <Router base=web::base_path() set_is_routing=routing>

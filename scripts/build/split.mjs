@@ -17,6 +17,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { leb } from "../lib/wasm.mjs";
 
 /**
  * Route prefixes and the lazy route structs (src/routes.rs) whose chunks they need; a
@@ -199,10 +200,20 @@ function packFolder(folder, views, entryPoints) {
 /**
  * The lazy parts whose failed download is not announced (no "could not be downloaded"
  * message): background work the page does not need, which is tried again on the next
- * visit. Matches a part's file (\`split_<part>_<n>.wasm\`) and its entry point
- * (\`__wasm_split_load_<part>_<n>\`).
+ * visit. Matches a part's file (`split_<part>_<n>.wasm`) and its entry point
+ * (`__wasm_split_load_<part>_<n>`).
  */
 const QUIET = "/_(start_updates)_\\d+/";
+
+/**
+ * The generated statements that report a part which could not be downloaded, `part` being
+ * a JS expression for its file or entry point and `error` for the error: a warning, and
+ * unless the part is `QUIET`, the `mvp-chunk-error` event the page shows a Reload
+ * button for. The chunk loader's and the glue's entry points (`loaderEntryPoints`) both use it.
+ */
+const reportFailure = (part, error) =>
+  `console.warn("MVP Pathway: a part of the app could not be downloaded", ${error});
+            if (!${QUIET}.test(${part})) window.dispatchEvent(new CustomEvent("mvp-chunk-error"));`;
 
 /** The loader with failed downloads announced to the page instead of the Wasm. */
 export function patchLoader(js) {
@@ -220,10 +231,8 @@ export function patchLoader(js) {
             // MVP Pathway (scripts/build/split.mjs): the app cannot recover from a failed
             // load (leptos_router 0.8 panics), so the page is told and shows a Reload
             // button, and the route stays pending.
-            console.warn("MVP Pathway: a part of the app could not be downloaded", e);
-            // Not for a quiet part (work in the background, such as the service worker's
-            // registration: a page that works stays as it is). \`file\`: see addPackLoader.
-            if (!(typeof file === "string" && ${QUIET}.test(file))) window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
+            // \`file\`: see addPackLoader.
+            ${reportFailure('typeof file === "string" ? file : ""', "e")}
             return;
         }
         const sharedImports = getSharedImports();
@@ -290,18 +299,6 @@ export function routeFiles(js, files, routeViews = ROUTE_VIEWS) {
 /** The pack's file name for a list of lazy route structs: `pack__faq_route.wasm`. */
 export const packName = (views) => `pack__${views.map((v) => snake(v)).join("__")}.wasm`;
 
-/** Unsigned LEB128, as Wasm section and name sizes are written. */
-function leb(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
-}
-
 /**
  * Writes one pack per route: a valid, empty Wasm module whose custom sections are the
  * route's Wasm files, each named after its file. Being a `.wasm` file, every static host
@@ -366,9 +363,10 @@ export const CHUNK_LOADER = "chunk-loader.js";
  * loader's exports (`__wasm_split_load_<part>`) are answered by a function that imports
  * the loader (`CHUNK_LOADER`) the first time a lazy part is needed, and then calls it.
  * The home page, whose code is all in the main module, so never downloads the loader
- * (5 KB of brotli) before it is shown; index.html starts it at once on any other page, and
- * at idle time on the home page. A loader that cannot be downloaded is announced as a
- * failed chunk is (`patchLoader`), and tried again the next time.
+ * (5 KB of brotli) before it is shown; index.html starts it with the page's code on any
+ * other page, and only prefetches it at idle time on the home page. A loader that cannot
+ * be downloaded is announced as a failed chunk is (`reportFailure`), and tried again the
+ * next time under another address.
  */
 export function loaderEntryPoints(glue, loader) {
   const exports = loader.match(/^export /gm)?.length ?? 0;
@@ -404,8 +402,7 @@ const mvpEntryPoints = new Proxy({}, {
         ? (callbackIndex, callbackData) => mvpLoad()
             .then((m) => m[name](callbackIndex, callbackData))
             .catch((e) => {
-                console.warn("MVP Pathway: a part of the app could not be downloaded", e);
-                if (!${QUIET}.test(name)) window.dispatchEvent(new CustomEvent("mvp-chunk-error"));
+                ${reportFailure("name", "e")}
             })
         : undefined,
 });

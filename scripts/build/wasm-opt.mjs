@@ -15,6 +15,7 @@
 import binaryen from "binaryen";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { leb } from "../lib/wasm.mjs";
 
 /**
  * `wasm` (a main module's bytes) with short names for its imports from the glue
@@ -27,16 +28,6 @@ import { basename, dirname, join } from "node:path";
 function shortenImports(wasm, glue) {
   const enc = new TextEncoder();
   const dec = new TextDecoder();
-  const leb = (n) => {
-    const out = [];
-    do {
-      let byte = n & 127;
-      n >>>= 7;
-      if (n) byte |= 128;
-      out.push(byte);
-    } while (n);
-    return out;
-  };
   let i = 8;
   const readLeb = () => {
     let value = 0, shift = 0, byte;

@@ -4,7 +4,7 @@
 use crate::components::meta::{root_attributes, Title};
 use crate::domain::embed::{accent_css, EmbedOptions};
 use crate::i18n::Key;
-use crate::state::{use_i18n, use_settings};
+use crate::state::use_i18n;
 use crate::web;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -17,28 +17,15 @@ pub const MESSAGE_SOURCE: &str = "mvp-pathway";
 #[component]
 pub fn EmbedFrame(options: EmbedOptions, children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let settings = use_settings();
     if let Some(accent) = options.accent {
         adopt_stylesheet(&accent_css(accent));
     }
     let compact = options.compact;
     let storage = crate::state::use_storage();
     Effect::new(|_| start_resize_reporter());
-    root_attributes(vec![
-        (
-            "lang",
-            Signal::derive(move || Some(i18n.lang.get().code().to_string())),
-        ),
-        (
-            "dir",
-            Signal::derive(move || Some(i18n.lang.get().dir().to_string())),
-        ),
-        (
-            "data-theme",
-            Signal::derive(move || Some(settings.get().theme.code().to_string())),
-        ),
-        ("data-embed", Signal::stored(Some(String::new()))),
-        ("data-compact", Signal::stored(compact.then(String::new))),
+    root_attributes(&[
+        ("data-embed", Some("")),
+        ("data-compact", compact.then_some("")),
     ]);
     view! {
         <div class="embed">

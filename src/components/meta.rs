@@ -4,7 +4,7 @@
 //! which every page's first download carried.
 
 use crate::i18n::{tr, Key};
-use crate::state::use_i18n;
+use crate::state::{use_i18n, use_settings};
 use leptos::prelude::*;
 
 /// The titles of the pages mounted, newest last, each with its id: the newest names the
@@ -63,22 +63,33 @@ pub fn Title(#[prop(into)] text: TextProp) -> impl IntoView {
     });
 }
 
-/// Keeps each of `attributes` (name, value; `None`: absent) on `<html>` as its value
-/// changes, for as long as the calling shell is mounted.
-pub fn root_attributes(attributes: Vec<(&'static str, Signal<Option<String>>)>) {
-    for (name, value) in attributes {
-        Effect::new(move |_| {
-            let value = value.get();
-            let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            else {
-                return;
-            };
-            let _ = match value {
-                Some(value) => root.set_attribute(name, &value),
-                None => root.remove_attribute(name),
-            };
-        });
+/// Keeps `<html>`'s `lang`, `dir` and `data-theme` on the reader's language and theme,
+/// and sets each of `fixed` (name, value; `None`: absent), for as long as the calling
+/// shell is mounted.
+pub fn root_attributes(fixed: &[(&str, Option<&str>)]) {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    Effect::new(move |_| {
+        let lang = i18n.lang.get();
+        set_root_attribute("lang", Some(lang.code()));
+        set_root_attribute("dir", Some(lang.dir()));
+    });
+    Effect::new(move |_| set_root_attribute("data-theme", Some(settings.get().theme.code())));
+    for (name, value) in fixed {
+        set_root_attribute(name, *value);
     }
+}
+
+/// Sets `name` on `<html>` to `value`, or removes it for `None`.
+fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match value {
+        Some(value) => root.set_attribute(name, value),
+        None => root.remove_attribute(name),
+    };
 }
